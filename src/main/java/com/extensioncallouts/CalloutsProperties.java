@@ -1,0 +1,33 @@
+package com.extensioncallouts;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Typed configuration under {@code callouts.*}. Defaults follow the service desk this product is
+ * modelled on: resend every 60 seconds, up to 10 more times.
+ */
+@ConfigurationProperties("callouts")
+public record CalloutsProperties(
+        @DefaultValue Retry retry,
+        @DefaultValue Http http,
+        @DefaultValue Mail mail,
+        /** Base address of this application as users reach it; used for links to Cockpit in e-mails. */
+        @DefaultValue("http://localhost:8080") URI publicUrl) {
+
+    public record Retry(
+            @DefaultValue("PT60S") Duration interval,
+            @DefaultValue("10") int maxRetries) {
+    }
+
+    public record Http(
+            @DefaultValue("PT30S") Duration timeout) {
+    }
+
+    public record Mail(
+            @DefaultValue("callouts@localhost") String from) {
+    }
+}

@@ -1,0 +1,14 @@
+package com.extensioncallouts;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ExtensionCalloutsApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ExtensionCalloutsApplication.class, args);
+    }
+}

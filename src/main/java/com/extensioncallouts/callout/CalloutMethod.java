@@ -1,0 +1,3 @@
+package com.extensioncallouts.callout;
+
+public enum CalloutMethod { GET, POST }

@@ -1,0 +1,50 @@
+package com.extensioncallouts.callout;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** The stored form of a {@link Callout}: one flat row in the Flyway-managed table {@code callout}. */
+@Table("callout")
+record CalloutRow(
+        @Id Long id,
+        String name,
+        String nameKey,
+        String url,
+        String method,
+        String format,
+        String authType,
+        String authUsername,
+        String authHeaderName,
+        String authSecret,
+        String udfName,
+        String notifyWhen,
+        String recipients,
+        boolean active) {
+
+    private static final String RECIPIENT_SEPARATOR = "\n";
+
+    static String nameKey(String name) {
+        return name.trim().toLowerCase(Locale.ROOT);
+    }
+
+    static CalloutRow from(Callout c) {
+        Authentication auth = c.authentication() == null ? Authentication.NONE : c.authentication();
+        return new CalloutRow(c.id(), c.name(), nameKey(c.name()), c.url(), c.method().name(), c.format().name(),
+                auth.type().name(), auth.username(), auth.headerName(), auth.secret(), c.udfName(),
+                c.notification().when().name(), String.join(RECIPIENT_SEPARATOR, c.notification().recipients()),
+                c.active());
+    }
+
+    Callout toCallout() {
+        List<String> recipientList = recipients == null || recipients.isEmpty()
+                ? List.of()
+                : Arrays.asList(recipients.split(RECIPIENT_SEPARATOR));
+        return new Callout(id, name, url, CalloutMethod.valueOf(method), DataFormat.valueOf(format),
+                new Authentication(AuthenticationType.valueOf(authType), authUsername, authHeaderName, authSecret),
+                udfName, new Notification(recipientList, NotifyWhen.valueOf(notifyWhen)), active);
+    }
+}

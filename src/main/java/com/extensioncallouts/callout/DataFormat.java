@@ -1,0 +1,3 @@
+package com.extensioncallouts.callout;
+
+public enum DataFormat { XML, NAME_VALUE, JSON }

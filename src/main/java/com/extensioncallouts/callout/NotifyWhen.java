@@ -1,0 +1,3 @@
+package com.extensioncallouts.callout;
+
+public enum NotifyWhen { ALWAYS, ON_ERROR }

@@ -1,0 +1,74 @@
+package com.extensioncallouts.problem;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every client mistake on {@code /api/**} into an RFC 9457 problem. Spring's own
+ * exceptions (unreadable JSON, wrong method, unknown media type) keep their 4xx status.
+ */
+@RestControllerAdvice(basePackages = "com.extensioncallouts")
+class ApiProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final String TYPE_BASE = "https://extension-callouts.dev/problems/";
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalid(InvalidInputException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
+                "The request has " + e.errors().size() + " invalid field(s).");
+        problem.setProperty("errors", e.errors());
+        return problem;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage());
+        if (!e.workflowRules().isEmpty()) {
+            problem.setProperty("workflowRules", e.workflowRules());
+        }
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body",
+                "The body is not valid JSON for this resource: " + rootMessage(ex));
+        problem.setProperty("errors", List.of(new FieldProblem("body", rootMessage(ex))));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + type));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "malformed" : root.getMessage();
+        // Jackson appends source locations that mean nothing to a client
+        int cut = message.indexOf(" at [Source");
+        return (cut > 0 ? message.substring(0, cut) : message).lines().findFirst().orElse(message);
+    }
+}
