@@ -7,6 +7,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.extensioncallouts.problem.NotFoundException;
+import com.extensioncallouts.rule.WorkflowRule;
+import com.extensioncallouts.rule.WorkflowRules;
 
 /**
  * The one place where callouts are read and changed: the REST API, the management page and the
@@ -16,9 +18,11 @@ import com.extensioncallouts.problem.NotFoundException;
 public class CalloutService {
 
     private final CalloutRepository repository;
+    private final WorkflowRules workflowRules;
 
-    CalloutService(CalloutRepository repository) {
+    CalloutService(CalloutRepository repository, WorkflowRules workflowRules) {
         this.repository = repository;
+        this.workflowRules = workflowRules;
     }
 
     @Transactional(readOnly = true)
@@ -41,15 +45,22 @@ public class CalloutService {
         return repository.findByNameKey(CalloutRow.nameKey(name)).map(CalloutRow::toCallout);
     }
 
+    /** Validates and stores a new callout; {@code InvalidInputException} (400) or {@code ConflictException} (409). */
     @Transactional
-    public Callout create(Callout draft) {
-        return repository.save(CalloutRow.from(withId(draft, null))).toCallout();
+    public Callout create(CalloutDraft draft) {
+        return repository.save(CalloutRow.from(toCallout(null, draft))).toCallout();
     }
 
+    /** Validates and replaces a callout; an omitted secret keeps the stored one. */
     @Transactional
-    public Callout update(long id, Callout changes) {
+    public Callout update(long id, CalloutDraft draft) {
         get(id);
-        return repository.save(CalloutRow.from(withId(changes, id))).toCallout();
+        return repository.save(CalloutRow.from(toCallout(id, draft))).toCallout();
+    }
+
+    /** The deployed workflow rules that execute this callout. */
+    public List<WorkflowRule> workflowRulesCalling(Callout callout) {
+        return workflowRules.callersOf(callout.name());
     }
 
     @Transactional
@@ -65,8 +76,21 @@ public class CalloutService {
         repository.deleteById(id);
     }
 
-    private static Callout withId(Callout c, Long id) {
-        return new Callout(id, c.name(), c.url(), c.method(), c.format(), c.authentication(), c.udfName(),
-                c.notification(), c.active());
+    // Placeholder conversion without validation; the callout feature replaces it (issue 2).
+    private static Callout toCallout(Long id, CalloutDraft d) {
+        AuthenticationType type = d.authenticationType() == null ? AuthenticationType.NONE
+                : AuthenticationType.valueOf(d.authenticationType());
+        String secret = switch (type) {
+            case NONE -> null;
+            case BASIC -> d.password();
+            case BEARER -> d.token();
+            case HEADER -> d.headerValue();
+        };
+        return new Callout(id, d.name(), d.url(),
+                d.method() == null ? CalloutMethod.POST : CalloutMethod.valueOf(d.method()),
+                d.format() == null ? DataFormat.XML : DataFormat.valueOf(d.format()),
+                new Authentication(type, d.username(), d.headerName(), secret), d.udfName(),
+                new Notification(d.recipients(), d.notifyWhen() == null ? null : NotifyWhen.valueOf(d.notifyWhen())),
+                d.active() == null || d.active());
     }
 }
