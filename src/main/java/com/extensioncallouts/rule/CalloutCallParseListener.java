@@ -46,7 +46,7 @@ class CalloutCallParseListener extends AbstractBpmnParseListener {
         if (naming.kind() == Kind.MISSING) {
             String processKey = process instanceof ProcessDefinitionEntity entity ? entity.getKey() : process.getId();
             RuleLog.deploymentRefused(processKey, activity.getId());
-            throw new BpmnParseException(refusal(processKey, process.getName(), activity), element);
+            throw new BpmnParseException(refusal(processKey, process.getName(), element), element);
         }
         CalloutCall.keyOf(naming).ifPresent(key -> calloutKeys(process).add(key));
     }
@@ -88,11 +88,12 @@ class CalloutCallParseListener extends AbstractBpmnParseListener {
                 .toList();
     }
 
-    private static String refusal(String processKey, String processName, ActivityImpl activity) {
+    private static String refusal(String processKey, String processName, Element callActivity) {
         String process = processName == null || processName.isBlank()
                 ? "'" + processKey + "'" : "'" + processName + "' (" + processKey + ")";
-        String activityName = activity.getName() == null ? "" : " \"" + activity.getName() + "\"";
-        return "Process " + process + ": call activity '" + activity.getId() + "'" + activityName
+        String name = callActivity.attribute("name");
+        String activityName = name == null || name.isBlank() ? "" : " \"" + name + "\"";
+        return "Process " + process + ": call activity '" + callActivity.attribute("id") + "'" + activityName
                 + " calls " + CalloutCall.CALLED_ELEMENT + " without naming the callout to execute. Add "
                 + "<camunda:in sourceExpression=\"<callout name>\" target=\"calloutName\"/> to it "
                 + "(in Camunda Modeler: apply the element template \"Execute Extension Callout\" "

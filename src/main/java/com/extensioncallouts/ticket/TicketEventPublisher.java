@@ -1,12 +1,15 @@
 package com.extensioncallouts.ticket;
 
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
@@ -23,6 +26,9 @@ class TicketEventPublisher {
     static final String TICKET = "ticket";
     static final String TICKET_EVENT = "ticketEvent";
     static final String TICKET_EVENT_ID = "ticketEventId";
+
+    /** Some databases store start times in whole seconds. */
+    private static final Duration LOOKUP_MARGIN = Duration.ofSeconds(2);
 
     private final RuntimeService runtimeService;
     private final HistoryService historyService;
@@ -42,19 +48,22 @@ class TicketEventPublisher {
                         .serializationDataFormat(Variables.SerializationDataFormats.JSON).create())
                 .putValue(TICKET_EVENT, event.type().name())
                 .putValue(TICKET_EVENT_ID, eventId);
+        // Bounds the history lookup to recent instances (indexed start time) instead of every tagged one
+        Date startedAfter = new Date(ClockUtil.getCurrentTime().getTime() - LOOKUP_MARGIN.toMillis());
         try {
             runtimeService.createSignalEvent(signal).setVariables(variables).send();
         } catch (RuntimeException e) {
             TicketLog.signalFailed(eventId, signal, e);
             throw e;
         }
-        List<StartedRule> started = startedBy(eventId);
+        List<StartedRule> started = startedBy(eventId, startedAfter);
         TicketLog.started(eventId, started);
         return new TicketEventReceipt(eventId, started);
     }
 
-    private List<StartedRule> startedBy(String eventId) {
+    private List<StartedRule> startedBy(String eventId, Date startedAfter) {
         return historyService.createHistoricProcessInstanceQuery()
+                .startedAfter(startedAfter)
                 .variableValueEquals(TICKET_EVENT_ID, eventId)
                 .rootProcessInstances()
                 .list().stream()

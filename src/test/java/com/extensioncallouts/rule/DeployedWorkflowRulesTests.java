@@ -156,7 +156,7 @@ class DeployedWorkflowRulesTests {
         assertThatThrownBy(() -> deployments.deploy("forgetful.bpmn", xml))
                 .isInstanceOf(ParseException.class)
                 .hasMessageContaining("Forgetful rule").hasMessageContaining(key)
-                .hasMessageContaining("CallWithoutName")
+                .hasMessageContaining("call activity 'CallWithoutName' \"Execute Extension Callout\"")
                 .hasMessageContaining("target=\"calloutName\"");
         assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).count()).isZero();
     }
