@@ -1,0 +1,36 @@
+package com.extensioncallouts.ticket;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.extensioncallouts.ticket.TicketEventPublisher.StartedRule;
+
+/** Numbered log messages of the ticket feature (CALLOUT-03xxx); operators search for the codes. */
+final class TicketLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger("com.extensioncallouts.ticket");
+
+    private TicketLog() {
+    }
+
+    static void received(String eventId, TicketEvent event, String signal) {
+        LOG.info("CALLOUT-03001 Ticket event {}: {} of ticket {} ({}), sending signal '{}'", eventId,
+                event.type(), event.ticket().get("number"), event.ticket().get("id"), signal);
+    }
+
+    static void started(String eventId, List<StartedRule> rules) {
+        LOG.info("CALLOUT-03002 Ticket event {} started {} workflow rule(s): {}", eventId, rules.size(),
+                rules.stream().map(StartedRule::processDefinitionKey).toList());
+    }
+
+    static void signalFailed(String eventId, String signal, RuntimeException e) {
+        LOG.error("CALLOUT-03003 Ticket event {}: a workflow rule failed on signal '{}'; no rule was started",
+                eventId, signal, e);
+    }
+
+    static void invalid(int problems) {
+        LOG.debug("CALLOUT-03004 Refused a ticket event with {} invalid field(s)", problems);
+    }
+}
