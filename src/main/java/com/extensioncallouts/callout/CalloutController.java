@@ -3,7 +3,6 @@ package com.extensioncallouts.callout;
 import java.net.URI;
 import java.util.List;
 
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +30,7 @@ class CalloutController {
         return callouts.list().stream().map(this::response).toList();
     }
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping
     ResponseEntity<CalloutResponse> create(@RequestBody CalloutRequest request) {
         Callout created = callouts.create(request.toDraft());
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
@@ -44,7 +43,7 @@ class CalloutController {
         return response(callouts.get(id));
     }
 
-    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PutMapping("/{id}")
     CalloutResponse update(@PathVariable long id, @RequestBody CalloutRequest request) {
         return response(callouts.update(id, request.toDraft()));
     }
