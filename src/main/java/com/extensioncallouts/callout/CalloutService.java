@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.IncorrectUpdateSemanticsDataAccessException;
+import org.springframework.data.relational.core.conversion.DbActionExecutionException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -137,12 +138,17 @@ public class CalloutService {
     private Callout save(Callout callout) {
         try {
             return repository.save(CalloutRow.from(callout)).toCallout();
-        } catch (DuplicateKeyException e) {
-            // Another request took the name between our check and this insert
-            throw nameTaken(callout.name());
-        } catch (IncorrectUpdateSemanticsDataAccessException e) {
-            // Deleted by another request meanwhile
-            throw notFound(callout.id());
+        } catch (DbActionExecutionException e) {
+            // Spring Data JDBC wraps what the database said
+            if (e.getCause() instanceof DuplicateKeyException) {
+                // Another request took the name between our check and this insert
+                throw nameTaken(callout.name());
+            }
+            if (e.getCause() instanceof IncorrectUpdateSemanticsDataAccessException) {
+                // Deleted by another request meanwhile
+                throw notFound(callout.id());
+            }
+            throw e;
         }
     }
 

@@ -6,10 +6,17 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +49,9 @@ class CalloutControllerTests {
 
     @Autowired
     private CalloutService callouts;
+
+    @Autowired
+    private IdentityService identityService;
 
     private CalloutApi api;
 
@@ -243,6 +253,28 @@ class CalloutControllerTests {
     }
 
     @Test
+    void concurrentCreatesOfOneNameStoreOneAndAnswer409ToTheRest() throws Exception {
+        String name = CalloutApi.unique("Raced");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String spelling = i % 2 == 0 ? name : name.toLowerCase();
+                answers.add(pool.submit(() -> api.call(POST, "/api/callouts", api.valid(spelling))
+                        .getStatusCode().value()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(api.listedNames().stream().filter(n -> n.equalsIgnoreCase(name))).hasSize(1);
+    }
+
+    @Test
     void anUnknownIdIsA404() {
         for (HttpMethod method : List.of(GET, PUT, DELETE)) {
             ResponseEntity<String> response = api.call(method, "/api/callouts/987654321",
@@ -270,8 +302,18 @@ class CalloutControllerTests {
 
     @Test
     void withoutValidCredentialsTheApiAnswers401AndStoresNothing() {
+        // Camunda delays a user's next login after a wrong password: use a user of this test's own, not demo
+        String user = "calloutApiTester";
+        if (identityService.createUserQuery().userId(user).count() == 0) {
+            User tester = identityService.newUser(user);
+            tester.setPassword("right-password");
+            identityService.saveUser(tester);
+        }
+        assertThat(api.call(rest.withBasicAuth(user, "right-password"), GET, "/api/callouts", null,
+                MediaType.APPLICATION_JSON).getStatusCode().value()).isEqualTo(200);
+
         String name = CalloutApi.unique("Unauthorised");
-        for (TestRestTemplate client : List.of(rest, rest.withBasicAuth("demo", "wrong"),
+        for (TestRestTemplate client : List.of(rest, rest.withBasicAuth(user, "wrong-password"),
                 rest.withBasicAuth("nobody", "demo"))) {
             ResponseEntity<String> list = api.call(client, GET, "/api/callouts", null, MediaType.APPLICATION_JSON);
             ResponseEntity<String> create = api.call(client, POST, "/api/callouts", api.valid(name),
