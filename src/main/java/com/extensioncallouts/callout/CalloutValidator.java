@@ -48,8 +48,9 @@ public final class CalloutValidator {
     /**
      * The callout a draft describes, with defaults filled in.
      *
-     * @param stored the callout the draft replaces, or {@code null} for a new one: it supplies the id
-     *               and the secret kept when the draft omits it (only for the same authentication type)
+     * @param stored the callout the draft replaces, or {@code null} for a new one: it supplies the id,
+     *               the secret kept when the draft omits it (only for the same authentication type)
+     *               and the active state kept when the draft omits it
      * @throws InvalidInputException naming every invalid field
      */
     public static Callout validate(CalloutDraft draft, Callout stored) {
@@ -68,7 +69,18 @@ public final class CalloutValidator {
             throw new InvalidInputException(problems);
         }
         return new Callout(stored == null ? null : stored.id(), name, url, method, format, authentication, udfName,
-                new Notification(recipients, when), draft.active() == null || draft.active());
+                new Notification(recipients, when), active(draft.active(), stored));
+    }
+
+    /**
+     * Omitted: active for a new callout, unchanged for a stored one. Activation has its own calls;
+     * a client that edits the URL must not switch a deactivated callout back on by accident.
+     */
+    private static boolean active(Boolean given, Callout stored) {
+        if (given != null) {
+            return given;
+        }
+        return stored == null || stored.active();
     }
 
     private static String name(String text, List<FieldProblem> problems) {

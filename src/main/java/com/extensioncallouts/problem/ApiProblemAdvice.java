@@ -52,8 +52,7 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         FieldProblem reason = JsonProblems.describe(ex);
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body",
-                "The body is not valid JSON for this resource: "
-                        + ("body".equals(reason.field()) ? "" : reason.field() + ": ") + reason.message());
+                ("body".equals(reason.field()) ? "" : reason.field() + ": ") + reason.message());
         problem.setProperty("errors", List.of(reason));
         return ResponseEntity.badRequest().body(problem);
     }

@@ -328,12 +328,17 @@ class CalloutControllerTests {
 
     @Test
     void activateAndDeactivateAnswerTheStoredCallout() {
-        long id = api.create(api.valid(CalloutApi.unique("Toggle")));
+        String name = CalloutApi.unique("Toggle");
+        long id = api.create(api.valid(name));
 
         ResponseEntity<String> off = api.call(POST, "/api/callouts/" + id + "/deactivate", null);
         assertThat(off.getStatusCode().value()).isEqualTo(200);
         assertThat(api.read(off).get("active").asBoolean()).isFalse();
         assertThat(callouts.get(id).active()).isFalse();
+
+        // An update that does not mention active leaves it off
+        assertThat(api.read(api.call(PUT, "/api/callouts/" + id, api.valid(name))).get("active").asBoolean())
+                .isFalse();
 
         ResponseEntity<String> on = api.call(POST, "/api/callouts/" + id + "/activate", null);
         assertThat(on.getStatusCode().value()).isEqualTo(200);

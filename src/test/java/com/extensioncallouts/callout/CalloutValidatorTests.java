@@ -143,6 +143,15 @@ class CalloutValidatorTests {
     }
 
     @Test
+    void anOmittedActiveStateKeepsTheStoredOne() {
+        Callout inactive = withId(CalloutValidator.validate(draft().active(false).build(), null), 7L);
+
+        assertThat(CalloutValidator.validate(draft().build(), inactive).active()).isFalse();
+        assertThat(CalloutValidator.validate(draft().active(true).build(), inactive).active()).isTrue();
+        assertThat(CalloutValidator.validate(draft().build(), null).active()).isTrue();
+    }
+
+    @Test
     void aSecretOfAnotherTypeIsNotKept() {
         Callout stored = withId(CalloutValidator.validate(draft().authType("BASIC").username("psa").password("s3cret")
                 .build(), null), 7L);
