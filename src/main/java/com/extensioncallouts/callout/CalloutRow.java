@@ -39,6 +39,14 @@ record CalloutRow(
                 c.active());
     }
 
+    /** Spring Data puts a failed row into its exception message: never the secret. */
+    @Override
+    public String toString() {
+        return "CalloutRow[id=" + id + ", name=" + name + ", url=" + url + ", method=" + method + ", format=" + format
+                + ", authType=" + authType + ", authSecret=" + (authSecret == null ? "none" : "****")
+                + ", active=" + active + "]";
+    }
+
     Callout toCallout() {
         List<String> recipientList = recipients == null || recipients.isEmpty()
                 ? List.of()

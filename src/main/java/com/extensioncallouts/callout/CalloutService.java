@@ -3,16 +3,21 @@ package com.extensioncallouts.callout;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.IncorrectUpdateSemanticsDataAccessException;
+import org.springframework.data.relational.core.conversion.DbActionExecutionException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.extensioncallouts.problem.ConflictException;
 import com.extensioncallouts.problem.NotFoundException;
 import com.extensioncallouts.rule.WorkflowRule;
 import com.extensioncallouts.rule.WorkflowRules;
 
 /**
  * The one place where callouts are read and changed: the REST API, the management page and the
- * delivery all go through here, so every rule is written once.
+ * delivery all go through here, so every rule is written once. Invalid input throws before
+ * anything is stored.
  */
 @Service
 public class CalloutService {
@@ -33,7 +38,7 @@ public class CalloutService {
     @Transactional(readOnly = true)
     public Callout get(long id) {
         return repository.findById(id).map(CalloutRow::toCallout)
-                .orElseThrow(() -> new NotFoundException("No callout with id " + id + "."));
+                .orElseThrow(() -> notFound(id));
     }
 
     /** Looks a callout up by name, ignoring case and surrounding blanks, as workflow rules name them. */
@@ -45,17 +50,40 @@ public class CalloutService {
         return repository.findByNameKey(CalloutRow.nameKey(name)).map(CalloutRow::toCallout);
     }
 
+    /**
+     * The callout a draft describes, validated but not stored: for trying out a form (the page's
+     * "Send test") before saving. With an {@code id}, omitted secrets come from that callout.
+     */
+    @Transactional(readOnly = true)
+    public Callout validate(Long id, CalloutDraft draft) {
+        return CalloutValidator.validate(draft, id == null ? null : get(id));
+    }
+
     /** Validates and stores a new callout; {@code InvalidInputException} (400) or {@code ConflictException} (409). */
     @Transactional
     public Callout create(CalloutDraft draft) {
-        return repository.save(CalloutRow.from(toCallout(null, draft))).toCallout();
+        Callout callout = CalloutValidator.validate(draft, null);
+        requireNameFree(callout.name(), null);
+        Callout created = save(callout);
+        CalloutLog.created(created);
+        return created;
     }
 
-    /** Validates and replaces a callout; an omitted secret keeps the stored one. */
+    /**
+     * Validates and replaces a callout; an omitted secret keeps the stored one. A callout that
+     * workflow rules still call keeps its name: the rules call it by name and would break.
+     */
     @Transactional
     public Callout update(long id, CalloutDraft draft) {
-        get(id);
-        return repository.save(CalloutRow.from(toCallout(id, draft))).toCallout();
+        Callout stored = get(id);
+        Callout callout = CalloutValidator.validate(draft, stored);
+        requireNameFree(callout.name(), id);
+        if (!CalloutRow.nameKey(stored.name()).equals(CalloutRow.nameKey(callout.name()))) {
+            requireNoCallers(stored, "renamed", "Renaming it would break them; change the rules first.");
+        }
+        Callout updated = save(callout);
+        CalloutLog.updated(stored, updated);
+        return updated;
     }
 
     /** The deployed workflow rules that execute this callout. */
@@ -63,34 +91,72 @@ public class CalloutService {
         return workflowRules.callersOf(callout.name());
     }
 
+    /** How many deployed workflow rules execute this callout. */
+    public int workflowRuleCount(Callout callout) {
+        return workflowRules.countCallersOf(callout.name());
+    }
+
     @Transactional
     public Callout setActive(long id, boolean active) {
         Callout c = get(id);
-        return repository.save(CalloutRow.from(new Callout(c.id(), c.name(), c.url(), c.method(), c.format(),
-                c.authentication(), c.udfName(), c.notification(), active))).toCallout();
+        Callout changed = save(new Callout(c.id(), c.name(), c.url(), c.method(), c.format(), c.authentication(),
+                c.udfName(), c.notification(), active));
+        if (active) {
+            CalloutLog.activated(changed);
+        } else {
+            CalloutLog.deactivated(changed);
+        }
+        return changed;
     }
 
+    /** Deletes a callout that no workflow rule calls; {@code ConflictException} (409) naming the rules otherwise. */
     @Transactional
     public void delete(long id) {
-        get(id);
+        Callout callout = get(id);
+        requireNoCallers(callout, "deleted", "Remove it from them first.");
         repository.deleteById(id);
+        CalloutLog.deleted(callout);
     }
 
-    // Placeholder conversion without validation; the callout feature replaces it (issue 2).
-    private static Callout toCallout(Long id, CalloutDraft d) {
-        AuthenticationType type = d.authenticationType() == null ? AuthenticationType.NONE
-                : AuthenticationType.valueOf(d.authenticationType());
-        String secret = switch (type) {
-            case NONE -> null;
-            case BASIC -> d.password();
-            case BEARER -> d.token();
-            case HEADER -> d.headerValue();
-        };
-        return new Callout(id, d.name(), d.url(),
-                d.method() == null ? CalloutMethod.POST : CalloutMethod.valueOf(d.method()),
-                d.format() == null ? DataFormat.XML : DataFormat.valueOf(d.format()),
-                new Authentication(type, d.username(), d.headerName(), secret), d.udfName(),
-                new Notification(d.recipients(), d.notifyWhen() == null ? null : NotifyWhen.valueOf(d.notifyWhen())),
-                d.active() == null || d.active());
+    private void requireNameFree(String name, Long ownId) {
+        repository.findByNameKey(CalloutRow.nameKey(name))
+                .filter(other -> !other.id().equals(ownId))
+                .ifPresent(other -> {
+                    throw nameTaken(name);
+                });
+    }
+
+    private void requireNoCallers(Callout callout, String change, String advice) {
+        List<String> rules = workflowRulesCalling(callout).stream().map(WorkflowRule::displayName).toList();
+        if (!rules.isEmpty()) {
+            CalloutLog.stillCalled(callout, change, rules);
+            throw new ConflictException("Callout '" + callout.name() + "' is executed by workflow rule(s) "
+                    + String.join(", ", rules) + ". " + advice, rules);
+        }
+    }
+
+    private Callout save(Callout callout) {
+        try {
+            return repository.save(CalloutRow.from(callout)).toCallout();
+        } catch (DbActionExecutionException e) {
+            // Spring Data JDBC wraps what the database said
+            if (e.getCause() instanceof DuplicateKeyException) {
+                // Another request took the name between our check and this insert
+                throw nameTaken(callout.name());
+            }
+            if (e.getCause() instanceof IncorrectUpdateSemanticsDataAccessException) {
+                // Deleted by another request meanwhile
+                throw notFound(callout.id());
+            }
+            throw e;
+        }
+    }
+
+    private static ConflictException nameTaken(String name) {
+        return new ConflictException("A callout named '" + name + "' already exists.");
+    }
+
+    private static NotFoundException notFound(Long id) {
+        return new NotFoundException("No callout with id " + id + ".");
     }
 }

@@ -3,6 +3,7 @@ package com.extensioncallouts.problem;
 import java.net.URI;
 import java.util.List;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -12,6 +13,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -48,9 +50,24 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        FieldProblem reason = JsonProblems.describe(ex);
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body",
-                "The body is not valid JSON for this resource: " + rootMessage(ex));
-        problem.setProperty("errors", List.of(new FieldProblem("body", rootMessage(ex))));
+                ("body".equals(reason.field()) ? "" : reason.field() + ": ") + reason.message());
+        problem.setProperty("errors", List.of(reason));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A path variable or parameter of the wrong type, such as {@code /api/callouts/abc}: 400, naming it. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
+        String expected = ex.getRequiredType() == null ? "another type"
+                : JsonProblems.kind(ex.getRequiredType());
+        String message = "'" + ex.getValue() + "' is not " + expected + ".";
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
+                name + ": " + message);
+        problem.setProperty("errors", List.of(new FieldProblem(name, message)));
         return ResponseEntity.badRequest().body(problem);
     }
 
@@ -59,16 +76,5 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
         problem.setType(URI.create(TYPE_BASE + type));
         problem.setTitle(title);
         return problem;
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? "malformed" : root.getMessage();
-        // Jackson appends source locations that mean nothing to a client
-        int cut = message.indexOf(" at [Source");
-        return (cut > 0 ? message.substring(0, cut) : message).lines().findFirst().orElse(message);
     }
 }

@@ -1,0 +1,70 @@
+package com.extensioncallouts.callout;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** {@code /api/callouts}, as api.md describes it. Rules live in {@link CalloutService}. */
+@RestController
+@RequestMapping("/api/callouts")
+class CalloutController {
+
+    private final CalloutService callouts;
+
+    CalloutController(CalloutService callouts) {
+        this.callouts = callouts;
+    }
+
+    @GetMapping
+    List<CalloutResponse> list() {
+        return callouts.list().stream().map(this::response).toList();
+    }
+
+    @PostMapping
+    ResponseEntity<CalloutResponse> create(@RequestBody CalloutRequest request) {
+        Callout created = callouts.create(request.toDraft());
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
+                .buildAndExpand(created.id()).toUri();
+        return ResponseEntity.created(location).body(response(created));
+    }
+
+    @GetMapping("/{id}")
+    CalloutResponse get(@PathVariable long id) {
+        return response(callouts.get(id));
+    }
+
+    @PutMapping("/{id}")
+    CalloutResponse update(@PathVariable long id, @RequestBody CalloutRequest request) {
+        return response(callouts.update(id, request.toDraft()));
+    }
+
+    @PostMapping("/{id}/activate")
+    CalloutResponse activate(@PathVariable long id) {
+        return response(callouts.setActive(id, true));
+    }
+
+    @PostMapping("/{id}/deactivate")
+    CalloutResponse deactivate(@PathVariable long id) {
+        return response(callouts.setActive(id, false));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        callouts.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    private CalloutResponse response(Callout callout) {
+        return CalloutResponse.of(callout, callouts.workflowRuleCount(callout));
+    }
+}

@@ -1,0 +1,31 @@
+package com.extensioncallouts.callout;
+
+import java.util.List;
+
+/** A callout as {@code /api/callouts} shows it: never its secret, only whether one is set. */
+record CalloutResponse(
+        long id,
+        String name,
+        String url,
+        CalloutMethod method,
+        DataFormat format,
+        AuthenticationResponse authentication,
+        String udfName,
+        NotificationResponse notification,
+        boolean active,
+        int workflowRuleCount) {
+
+    record AuthenticationResponse(AuthenticationType type, String username, String headerName, boolean secretSet) {
+    }
+
+    record NotificationResponse(List<String> recipients, NotifyWhen when) {
+    }
+
+    static CalloutResponse of(Callout c, int workflowRuleCount) {
+        Authentication auth = c.authentication();
+        return new CalloutResponse(c.id(), c.name(), c.url(), c.method(), c.format(),
+                new AuthenticationResponse(auth.type(), auth.username(), auth.headerName(), auth.secretSet()),
+                c.udfName(), new NotificationResponse(c.notification().recipients(), c.notification().when()),
+                c.active(), workflowRuleCount);
+    }
+}
