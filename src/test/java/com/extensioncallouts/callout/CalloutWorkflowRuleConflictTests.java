@@ -7,9 +7,6 @@ import static org.springframework.http.HttpMethod.PUT;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -18,48 +15,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.util.HtmlUtils;
 
-import com.extensioncallouts.rule.WorkflowRule;
-import com.extensioncallouts.rule.WorkflowRules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A callout that deployed workflow rules still call can be neither deleted nor renamed: the rules
- * call it by name. The test deploys a real rule; until the rule index lands, a scripted
- * {@link WorkflowRules} (this class's own context only) reports what that rule calls.
- * TODO(lead): remove {@link ScriptedRules} once rule/DeployedWorkflowRules reads deployments.
+ * call it by name. The test deploys a real rule, which the rule index reads as it is parsed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class CalloutWorkflowRuleConflictTests {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class ScriptedRules {
-
-        @Bean
-        @Primary
-        ScriptedWorkflowRules scriptedWorkflowRules() {
-            return new ScriptedWorkflowRules();
-        }
-    }
-
-    /** Answers the rules a test deployed, by callout name, ignoring case like the real index. */
-    static class ScriptedWorkflowRules implements WorkflowRules {
-        final Map<String, List<WorkflowRule>> callers = new ConcurrentHashMap<>();
-
-        @Override
-        public List<WorkflowRule> callersOf(String calloutName) {
-            return callers.getOrDefault(calloutName.trim().toLowerCase(Locale.ROOT), List.of());
-        }
-    }
 
     @Autowired
     private TestRestTemplate rest;
@@ -69,9 +39,6 @@ class CalloutWorkflowRuleConflictTests {
 
     @Autowired
     private RepositoryService repositoryService;
-
-    @Autowired
-    private ScriptedWorkflowRules scriptedRules;
 
     private final List<String> deploymentIds = new ArrayList<>();
 
@@ -84,7 +51,6 @@ class CalloutWorkflowRuleConflictTests {
 
     @AfterEach
     void undeployRules() {
-        scriptedRules.callers.clear();
         // Only this test's own: the application's rules (bpmn/) must stay for other tests in a shared context
         deploymentIds.forEach(id -> repositoryService.deleteDeployment(id, true));
         deploymentIds.clear();
@@ -131,15 +97,11 @@ class CalloutWorkflowRuleConflictTests {
         assertThat(api.call(DELETE, "/api/callouts/" + id, null).getStatusCode().value()).isEqualTo(204);
     }
 
-    /** Deploys a workflow rule as api.md describes it, and tells the scripted index about it. */
+    /** Deploys a workflow rule as api.md describes it. */
     private void deployRuleCalling(String key, String ruleName, String calloutName) {
         Deployment deployment = repositoryService.createDeployment().name(key)
                 .addString(key + ".bpmn", ruleBpmn(key, ruleName, calloutName)).deploy();
         deploymentIds.add(deployment.getId());
-        int version = repositoryService.createProcessDefinitionQuery().deploymentId(deployment.getId())
-                .singleResult().getVersion();
-        scriptedRules.callers.put(calloutName.trim().toLowerCase(Locale.ROOT),
-                List.of(new WorkflowRule(key, ruleName, version)));
     }
 
     private static String ruleBpmn(String key, String ruleName, String calloutName) {
