@@ -26,7 +26,7 @@ import com.sun.net.httpserver.HttpServer;
 public final class HttpReceiver implements AutoCloseable {
 
     /** A scripted answer: a status and body, or a hang that never answers. */
-    public record Answer(int status, String body, boolean hang) {
+    public record Answer(int status, String body, boolean hangs) {
         public static Answer status(int status) {
             return new Answer(status, "{\"status\":" + status + "}", false);
         }
@@ -106,7 +106,7 @@ public final class HttpReceiver implements AutoCloseable {
             if (answer == null) {
                 answer = defaultAnswer;
             }
-            if (answer.hang()) {
+            if (answer.hangs()) {
                 released.await(60, TimeUnit.SECONDS);
                 return;
             }
