@@ -26,12 +26,12 @@ import com.sun.net.httpserver.HttpServer;
 public final class HttpReceiver implements AutoCloseable {
 
     /** A scripted answer: a status and body, or a hang that never answers. */
-    public record Answer(int status, String body, boolean hangs) {
+    public record Answer(int status, String body, boolean hang) {
         public static Answer status(int status) {
             return new Answer(status, "{\"status\":" + status + "}", false);
         }
 
-        public static Answer hang() {
+        public static Answer hanging() {
             return new Answer(0, "", true);
         }
     }
@@ -106,7 +106,7 @@ public final class HttpReceiver implements AutoCloseable {
             if (answer == null) {
                 answer = defaultAnswer;
             }
-            if (answer.hangs()) {
+            if (answer.hang()) {
                 released.await(60, TimeUnit.SECONDS);
                 return;
             }
