@@ -165,12 +165,23 @@ public abstract class CalloutEngineTest {
     public static List<MimeMessage> mailsTo(String recipient, int count, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            List<MimeMessage> found = Arrays.stream(MAIL.getReceivedMessages())
-                    .filter(m -> hasRecipient(m, recipient)).toList();
+            // GreenMail stores one copy per recipient: count distinct messages
+            List<MimeMessage> found = List.copyOf(Arrays.stream(MAIL.getReceivedMessages())
+                    .filter(m -> hasRecipient(m, recipient))
+                    .collect(java.util.stream.Collectors.toMap(CalloutEngineTest::messageId, m -> m, (a, b) -> a,
+                            java.util.LinkedHashMap::new)).values());
             if (found.size() >= count || System.nanoTime() >= deadline) {
                 return found;
             }
             Thread.sleep(50);
+        }
+    }
+
+    private static String messageId(MimeMessage message) {
+        try {
+            return message.getMessageID();
+        } catch (Exception e) {
+            return String.valueOf(System.identityHashCode(message));
         }
     }
 
