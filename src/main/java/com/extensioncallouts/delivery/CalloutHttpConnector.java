@@ -1,0 +1,139 @@
+package com.extensioncallouts.delivery;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import org.apache.http.HttpEntity;
+import org.apache.http.client.config.RequestConfig;
+import org.apache.http.client.methods.CloseableHttpResponse;
+import org.apache.http.client.methods.HttpRequestBase;
+import org.apache.http.config.SocketConfig;
+import org.apache.http.entity.ContentType;
+import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.impl.client.HttpClients;
+import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
+import org.camunda.connect.httpclient.HttpResponse;
+import org.camunda.connect.httpclient.impl.HttpConnectorImpl;
+import org.camunda.connect.httpclient.impl.HttpResponseImpl;
+
+/**
+ * Camunda Connect's HTTP connector, set up for callouts: its own connector id (the stock
+ * {@code http-connector} stays untouched), {@code callouts.http.timeout} on connect, read and pool
+ * waits, no redirects and no silent resends (each request is one counted attempt), header values never
+ * logged (they carry secrets), and at most {@link #EXCERPT_BYTES} of an answer read.
+ */
+class CalloutHttpConnector extends HttpConnectorImpl implements AutoCloseable {
+
+    static final String ID = "extension-callout-http";
+    static final int EXCERPT_BYTES = 2048;
+
+    private final RequestConfig requestConfig;
+
+    CalloutHttpConnector(Duration timeout) {
+        super(ID);
+        int millis = Math.toIntExact(timeout.toMillis());
+        this.requestConfig = RequestConfig.custom()
+                .setConnectTimeout(millis)
+                .setSocketTimeout(millis)
+                .setConnectionRequestTimeout(millis)
+                .setRedirectsEnabled(false)
+                .build();
+        // The super constructor asks for a client before our fields exist; build the real one now
+        this.httpClient = buildClient(millis);
+    }
+
+    @Override
+    protected CloseableHttpClient createClient() {
+        return null;
+    }
+
+    private CloseableHttpClient buildClient(int timeoutMillis) {
+        PoolingHttpClientConnectionManager connections = new PoolingHttpClientConnectionManager();
+        connections.setMaxTotal(100);
+        connections.setDefaultMaxPerRoute(20);
+        connections.setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(timeoutMillis).build());
+        return HttpClients.custom()
+                .useSystemProperties()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(requestConfig)
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .build();
+    }
+
+    /** The stock connector replaces the whole request config per request; ours always applies. */
+    @Override
+    protected <T extends HttpRequestBase> void applyConfig(T httpRequest, Map<String, Object> configOptions) {
+        httpRequest.setConfig(requestConfig);
+    }
+
+    /** Same as the stock connector, without its debug log line that prints header values. */
+    @Override
+    protected <T extends HttpRequestBase> void applyHeaders(T httpRequest, Map<String, String> headers) {
+        if (headers != null) {
+            headers.forEach(httpRequest::setHeader);
+        }
+    }
+
+    @Override
+    protected HttpResponse createResponse(CloseableHttpResponse response) {
+        return new ExcerptResponse(response);
+    }
+
+    @Override
+    public void close() throws IOException {
+        httpClient.close();
+    }
+
+    /** Reads the status, headers and the first bytes of the body only, then closes the response. */
+    static class ExcerptResponse extends HttpResponseImpl {
+
+        ExcerptResponse(CloseableHttpResponse response) {
+            super(response);
+        }
+
+        @Override
+        protected void collectResponseParameters(Map<String, Object> responseParameters) {
+            try {
+                if (httpResponse.getStatusLine() != null) {
+                    responseParameters.put(PARAM_NAME_STATUS_CODE, httpResponse.getStatusLine().getStatusCode());
+                }
+                collectResponseHeaders();
+                HttpEntity entity = httpResponse.getEntity();
+                if (entity != null) {
+                    Charset charset = charset(entity);
+                    InputStream in = entity.getContent();
+                    responseParameters.put(PARAM_NAME_RESPONSE, new String(in.readNBytes(EXCERPT_BYTES), charset));
+                    if (in.read() == -1) {
+                        in.close(); // all read: the connection goes back to the pool
+                    }
+                    // else closing the stream would read the rest; closing the response drops the connection
+                }
+            } catch (IOException | RuntimeException e) {
+                // The status is what decides; a body that cannot be read leaves the excerpt empty
+                responseParameters.putIfAbsent(PARAM_NAME_RESPONSE, "");
+            } finally {
+                try {
+                    httpResponse.close();
+                } catch (IOException ignored) {
+                    // the connection is discarded either way
+                }
+            }
+        }
+
+        private static Charset charset(HttpEntity entity) {
+            try {
+                Charset charset = ContentType.getOrDefault(entity).getCharset();
+                return charset == null ? StandardCharsets.UTF_8 : charset;
+            } catch (RuntimeException e) {
+                return StandardCharsets.UTF_8;
+            }
+        }
+    }
+}

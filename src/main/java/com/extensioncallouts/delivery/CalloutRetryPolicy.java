@@ -1,0 +1,34 @@
+package com.extensioncallouts.delivery;
+
+import org.springframework.stereotype.Component;
+
+import com.extensioncallouts.CalloutsProperties;
+
+/**
+ * The retry rule ({@code callouts.retry.*}) as the BPMN reads it: {@code ${calloutRetryPolicy.interval}}
+ * on the timer, {@code ${calloutRetryPolicy.retriesLeft(attempt)}} on the gateway. Public because the
+ * expression language calls it reflectively.
+ */
+@Component("calloutRetryPolicy")
+public class CalloutRetryPolicy {
+
+    private final CalloutsProperties.Retry retry;
+
+    CalloutRetryPolicy(CalloutsProperties properties) {
+        this.retry = properties.retry();
+    }
+
+    /** The wait before a retry as an ISO-8601 duration, e.g. {@code PT1M}. */
+    public String getInterval() {
+        return retry.interval().toString();
+    }
+
+    /** After {@code attempt} failed attempts, may we send again? 1 + max-retries attempts in all. */
+    public boolean retriesLeft(int attempt) {
+        return attempt <= retry.maxRetries();
+    }
+
+    public int maxAttempts() {
+        return retry.maxRetries() + 1;
+    }
+}

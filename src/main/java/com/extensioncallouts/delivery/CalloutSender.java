@@ -1,0 +1,120 @@
+package com.extensioncallouts.delivery;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+
+import javax.net.ssl.SSLException;
+
+import org.apache.http.NoHttpResponseException;
+import org.apache.http.conn.ConnectTimeoutException;
+import org.apache.http.conn.ConnectionPoolTimeoutException;
+import org.camunda.connect.ConnectorException;
+import org.camunda.connect.httpclient.HttpRequest;
+import org.camunda.connect.httpclient.HttpResponse;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+import com.extensioncallouts.CalloutsProperties;
+
+/**
+ * Sends one {@link CalloutRequest} through our Camunda Connect HTTP connector and says what came of it.
+ * Success is decided here from the status code (2xx only); no exception leaves this class for an
+ * unreachable RMM, it becomes {@link AttemptOutcome.Unreachable}.
+ */
+@Component
+class CalloutSender implements DisposableBean {
+
+    private final CalloutHttpConnector connector;
+    private final Duration timeout;
+
+    CalloutSender(CalloutsProperties properties) {
+        this.timeout = properties.http().timeout();
+        this.connector = new CalloutHttpConnector(timeout);
+    }
+
+    AttemptOutcome send(CalloutRequest request) {
+        long started = System.nanoTime();
+        try {
+            HttpRequest http = connector.createRequest().url(request.url()).method(request.method().name());
+            request.headers().forEach(http::header);
+            if (request.contentType() != null) {
+                http.contentType(request.contentType());
+            }
+            if (request.body() != null) {
+                http.payload(request.body());
+            }
+            HttpResponse response = connector.execute(http);
+            try {
+                int status = response.getStatusCode();
+                String excerpt = redact(response.getResponse(), request.secretHeaderValue());
+                Duration took = since(started);
+                return status >= 200 && status < 300
+                        ? new AttemptOutcome.Delivered(status, took, excerpt)
+                        : new AttemptOutcome.Rejected(status, took, excerpt);
+            } finally {
+                response.close();
+            }
+        } catch (ConnectorException | IllegalArgumentException e) {
+            return new AttemptOutcome.Unreachable(describe(e), since(started));
+        }
+    }
+
+    /** A short, secret-free reason for people: the URL's host may appear, headers never do. */
+    private String describe(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectionPoolTimeoutException) {
+                return "no free connection within " + seconds(timeout);
+            }
+            if (t instanceof ConnectTimeoutException) {
+                return "connect timeout after " + seconds(timeout);
+            }
+            if (t instanceof SocketTimeoutException) {
+                return "no answer within " + seconds(timeout) + " (timeout)";
+            }
+            if (t instanceof ConnectException) {
+                return "connection refused";
+            }
+            if (t instanceof UnknownHostException) {
+                return "unknown host " + t.getMessage();
+            }
+            if (t instanceof NoHttpResponseException) {
+                return "connection closed without an HTTP answer";
+            }
+            if (t instanceof SSLException) {
+                return "TLS error: " + t.getMessage();
+            }
+            if (t instanceof InterruptedIOException || t instanceof IOException) {
+                return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+            }
+            if (t instanceof IllegalArgumentException) {
+                return "invalid URL";
+            }
+        }
+        return "request failed: " + e.getClass().getSimpleName();
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    private static Duration since(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    /** An RMM that echoes our request back must not carry our secret into a log or a page. */
+    private static String redact(String text, String secret) {
+        if (text == null || secret == null || secret.isEmpty()) {
+            return text;
+        }
+        return text.replace(secret, "****");
+    }
+
+    @Override
+    public void destroy() throws IOException {
+        connector.close();
+    }
+}

@@ -1,0 +1,27 @@
+package com.extensioncallouts.delivery;
+
+/** Names of the extension-callout process variables (what Cockpit shows). None holds a secret. */
+public final class CalloutVariables {
+
+    public static final String PROCESS_KEY = "extension-callout";
+
+    /** In: the callout's name, the ticket (a Spin JSON map), CREATED or EDITED. */
+    public static final String CALLOUT_NAME = "calloutName";
+    public static final String TICKET = "ticket";
+    public static final String TICKET_EVENT = "ticketEvent";
+
+    /** Set by "Check callout". */
+    public static final String CALLOUT_ID = "calloutId";
+    public static final String NOTIFY_WHEN = "notifyWhen";
+    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    public static final String SKIP_REASON = "skipReason";
+
+    /** Updated by each attempt. */
+    public static final String ATTEMPT = "attempt";
+    public static final String LAST_STATUS = "lastStatus";
+    public static final String LAST_ERROR = "lastError";
+    public static final String DELIVERED = "delivered";
+
+    private CalloutVariables() {
+    }
+}

@@ -1,0 +1,51 @@
+package com.extensioncallouts.delivery;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The delivery feature's log lines, with stable codes operators can search for (CALLOUT-02xxx).
+ * Arguments are names, numbers, statuses and short reasons: never a header, body or secret.
+ */
+final class DeliveryLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger("com.extensioncallouts.delivery");
+
+    private DeliveryLog() {
+    }
+
+    static void delivered(String callout, String ticket, int attempt, int status, long millis) {
+        LOG.info("CALLOUT-02001 Callout '{}' attempt {} for ticket {} delivered: HTTP {} in {} ms",
+                callout, attempt, ticket, status, millis);
+    }
+
+    static void attemptFailed(String callout, String ticket, int attempt, String reason) {
+        LOG.warn("CALLOUT-02002 Callout '{}' attempt {} for ticket {} failed: {}", callout, attempt, ticket, reason);
+    }
+
+    static void retryScheduled(String callout, String ticket, int nextAttempt, int maxAttempts, String interval) {
+        LOG.info("CALLOUT-02003 Callout '{}' for ticket {}: attempt {} of {} scheduled in {}",
+                callout, ticket, nextAttempt, maxAttempts, interval);
+    }
+
+    static void exhausted(String callout, String ticket, int attempts, String reason) {
+        LOG.warn("CALLOUT-02004 Callout '{}' for ticket {} failed after {} attempts: {}; left as an incident in Cockpit",
+                callout, ticket, attempts, reason);
+    }
+
+    static void skipped(String callout, String ticket, String reason) {
+        LOG.info("CALLOUT-02005 Callout '{}' skipped for ticket {}: {}", callout, ticket, reason);
+    }
+
+    static void withdrawn(String callout, String ticket, int attempt, String reason) {
+        LOG.warn("CALLOUT-02006 Callout '{}' for ticket {} not sent (attempt {}): {}", callout, ticket, attempt, reason);
+    }
+
+    static void retryFromCockpit(String callout, String ticket, int attempt) {
+        LOG.info("CALLOUT-02007 Callout '{}' for ticket {}: retry from Cockpit, attempt {}", callout, ticket, attempt);
+    }
+
+    static void testSent(String callout, String summary) {
+        LOG.info("CALLOUT-02008 Callout '{}' test send: {}", callout, summary);
+    }
+}

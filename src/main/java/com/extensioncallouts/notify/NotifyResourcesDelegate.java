@@ -1,0 +1,56 @@
+package com.extensioncallouts.notify;
+
+import static com.extensioncallouts.delivery.CalloutVariables.*;
+
+import java.util.Optional;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import com.extensioncallouts.CalloutsProperties;
+import com.extensioncallouts.callout.Callout;
+import com.extensioncallouts.callout.CalloutService;
+
+/**
+ * "Notify resources": the BPMN reaches it once per trigger, when the outcome is known (delivered
+ * with "always", or failed for good). The e-mail itself leaves after the transaction commits.
+ */
+@Component("notifyResources")
+class NotifyResourcesDelegate implements JavaDelegate {
+
+    private final CalloutService callouts;
+    private final ResourceNotifier notifier;
+    private final String publicUrl;
+
+    NotifyResourcesDelegate(CalloutService callouts, ResourceNotifier notifier, CalloutsProperties properties) {
+        this.callouts = callouts;
+        this.notifier = notifier;
+        this.publicUrl = properties.publicUrl().toString().replaceAll("/+$", "");
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String name = (String) execution.getVariable(CALLOUT_NAME);
+        String processInstanceId = execution.getProcessInstanceId();
+        Optional<Callout> callout = callouts.findByName(name);
+        if (callout.isEmpty()) {
+            NotifyLog.calloutGone(name, processInstanceId);
+            return;
+        }
+        Object number = execution.getVariable(TICKET) instanceof java.util.Map<?, ?> ticket ? ticket.get("number") : null;
+        Object attempts = execution.getVariable(ATTEMPT);
+        notifier.notifyAfterCommit(new CalloutNotice(processInstanceId, callout.get().name(),
+                number == null ? "(no number)" : number.toString(),
+                Boolean.TRUE.equals(execution.getVariable(DELIVERED)),
+                attempts instanceof Number n ? n.intValue() : 0,
+                (Integer) execution.getVariable(LAST_STATUS),
+                (String) execution.getVariable(LAST_ERROR),
+                cockpitLink(processInstanceId),
+                callout.get().notification().recipients()));
+    }
+
+    String cockpitLink(String processInstanceId) {
+        return publicUrl + "/camunda/app/cockpit/default/#/process-instance/" + processInstanceId;
+    }
+}

@@ -1,0 +1,52 @@
+package com.extensioncallouts.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.extensioncallouts.callout.Callout;
+import com.extensioncallouts.support.CalloutEngineTest;
+import com.extensioncallouts.support.HttpReceiver.Answer;
+import com.extensioncallouts.support.HttpReceiver.Received;
+
+/** The management page's "Send test": one real request with a sample ticket, outside any rule. */
+class SampleTicketTesterTests extends CalloutEngineTest {
+
+    @Autowired CalloutTester tester;
+
+    @Test
+    void sendsASampleTicketOnceAsAttemptOne() {
+        Callout callout = create(draft(unique("Test send"), RMM.url("/rmm/test"), "POST", "JSON", "ON_ERROR",
+                "t@msp.example"));
+
+        AttemptOutcome outcome = tester.sendTest(callout);
+
+        assertThat(outcome).isInstanceOf(AttemptOutcome.Delivered.class);
+        assertThat(outcome.summary()).isEqualTo("HTTP 200");
+        assertThat(((AttemptOutcome.Delivered) outcome).responseExcerpt()).isEqualTo("{\"status\":200}");
+        assertThat(RMM.requests()).singleElement().satisfies((Received r) -> {
+            assertThat(r.header("X-Callout-Attempt")).isEqualTo("1");
+            assertThat(r.header("Idempotency-Key")).isNotBlank();
+            assertThat(r.body()).startsWith("{\"event\":\"EDITED\",\"ticket\":{").contains("T00000000.0000");
+        });
+    }
+
+    @Test
+    void reportsRejectionsAndUnreachableRmms() {
+        RMM.thenAnswer(Answer.status(302));
+        Callout redirecting = create(draft(unique("Redirect"), RMM.url("/rmm/moved"), "POST", "XML", "ON_ERROR",
+                "t@msp.example"));
+        Callout nowhere = create(draft(unique("Nowhere"), "http://127.0.0.1:" + freePort() + "/", "GET", "XML",
+                "ON_ERROR", "t@msp.example"));
+
+        AttemptOutcome rejected = tester.sendTest(redirecting);
+        AttemptOutcome unreachable = tester.sendTest(nowhere);
+
+        assertThat(rejected).isInstanceOf(AttemptOutcome.Rejected.class);
+        assertThat(rejected.status()).as("3xx is a failure, never followed").isEqualTo(302);
+        assertThat(unreachable).isInstanceOf(AttemptOutcome.Unreachable.class);
+        assertThat(unreachable.summary()).isEqualTo("connection refused");
+        assertThat(unreachable.status()).isNull();
+    }
+}
