@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.AfterEach;
@@ -26,12 +27,15 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 import com.extensioncallouts.support.Deployments;
+import com.extensioncallouts.support.EngineRest;
 import com.extensioncallouts.support.TestBpmn;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class DeployedWorkflowRulesTests {
 
+    @Autowired
+    ProcessEngine processEngine;
     @Autowired
     RepositoryService repositoryService;
 
@@ -51,6 +55,7 @@ class DeployedWorkflowRulesTests {
 
     @BeforeEach
     void setUp() {
+        EngineRest.useEngineOf(processEngine);
         deployments = new Deployments(repositoryService);
         String unique = UUID.randomUUID().toString().substring(0, 8);
         key = "rule-" + unique;

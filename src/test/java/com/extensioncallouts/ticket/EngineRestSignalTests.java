@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.extensioncallouts.support.Deployments;
+import com.extensioncallouts.support.EngineRest;
 import com.extensioncallouts.support.TestBpmn;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,6 +35,8 @@ class EngineRestSignalTests {
     static final String CONDITION = "${ticket.status == 'Complete' && ticket.udfs['RMM Alert ID'] == 'a-123'}";
 
     @Autowired
+    ProcessEngine processEngine;
+    @Autowired
     TestRestTemplate rest;
     @Autowired
     RepositoryService repositoryService;
@@ -46,6 +50,7 @@ class EngineRestSignalTests {
 
     @BeforeEach
     void setUp() {
+        EngineRest.useEngineOf(processEngine);
         deployments = new Deployments(repositoryService);
         deployments.deploy("extension-callout.bpmn", TestBpmn.extensionCalloutStandIn());
         key = "rule-" + UUID.randomUUID().toString().substring(0, 8);
@@ -64,7 +69,8 @@ class EngineRestSignalTests {
         valueInfo.put("objectTypeName", "java.util.LinkedHashMap");
         valueInfo.put("serializationDataFormat", "application/json");
 
-        assertThat(signal(ticket).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        var answer = signal(ticket);
+        assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
 
         assertThat(onlyInstanceEndedAt()).isEqualTo("Matched");
     }
