@@ -31,7 +31,7 @@ public final class HttpReceiver implements AutoCloseable {
             return new Answer(status, "{\"status\":" + status + "}", false);
         }
 
-        public static Answer hang() {
+        public static Answer hanging() {
             return new Answer(0, "", true);
         }
     }
