@@ -149,6 +149,7 @@ class CalloutsPageTests extends BrowserTestSupport {
         assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Send test");
         driver.switchTo().activeElement().sendKeys(Keys.ARROW_UP, Keys.ARROW_UP);
         assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Delete…");
+        screenshot("callouts-row-menu");
 
         driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
         await().until(ExpectedConditions.invisibilityOf(menu));
@@ -183,5 +184,13 @@ class CalloutsPageTests extends BrowserTestSupport {
         assertThat(notice()).contains("Callout deleted", "Datto RMM");
         assertThat(visibleNames()).containsExactly("N-able");
         assertThat(callouts.findByName("Datto RMM")).isEmpty();
+    }
+
+    @Test
+    void aStaleLinkLeadsBackToTheListWithAMessage() {
+        open("/callouts/424242/edit");
+
+        assertThat(driver.getCurrentUrl()).endsWith("/callouts");
+        assertThat(notice()).contains("does not exist");
     }
 }
