@@ -17,6 +17,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -102,7 +103,23 @@ abstract class BrowserTestSupport {
     void clickAndWaitForPage(WebElement element) {
         WebElement html = driver.findElement(By.tagName("html"));
         element.click();
-        await().until(ExpectedConditions.stalenessOf(html));
+        awaitPageReplaced(html);
+    }
+
+    /**
+     * Waits until the page that held {@code html} is gone. Chromium sometimes reports a node of the
+     * page being replaced as "not belonging to the document" instead of stale: that is gone too.
+     */
+    void awaitPageReplaced(WebElement html) {
+        await().until(d -> {
+            try {
+                html.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
+        await().until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     WebDriverWait await() {

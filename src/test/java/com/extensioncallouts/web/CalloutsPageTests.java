@@ -23,6 +23,7 @@ class CalloutsPageTests extends BrowserTestSupport {
         WebElement empty = visible(By.id("empty-state"));
         assertThat(empty.getText()).contains("No extension callouts yet", "RMM", "Workflow rules",
                 "every 60 seconds, up to 10 times");
+        screenshot("callouts-empty");
         clickAndWaitForPage(empty.findElement(By.id("new-callout")));
         assertThat(driver.getCurrentUrl()).endsWith("/callouts/new");
     }
@@ -160,7 +161,7 @@ class CalloutsPageTests extends BrowserTestSupport {
         driver.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN, Keys.ARROW_DOWN);
         WebElement html = driver.findElement(By.tagName("html"));
         driver.switchTo().activeElement().sendKeys(Keys.ENTER);
-        await().until(ExpectedConditions.stalenessOf(html));
+        awaitPageReplaced(html);
         assertThat(notice()).contains("Callout deactivated");
     }
 
@@ -173,6 +174,7 @@ class CalloutsPageTests extends BrowserTestSupport {
         menuAction("Datto RMM", "delete", false);
         WebElement dialog = visible(By.id("delete-dialog"));
         assertThat(dialog.getText()).contains("Delete callout?", "Datto RMM");
+        screenshot("callouts-delete-dialog");
         driver.findElement(By.id("delete-cancel")).click();
         await().until(ExpectedConditions.invisibilityOf(dialog));
         assertThat(visibleNames()).containsExactly("Datto RMM", "N-able");
