@@ -25,7 +25,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.extensioncallouts.callout.Callout;
@@ -38,7 +37,6 @@ import com.extensioncallouts.callout.CalloutService;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(StandInCalloutTester.IfMissing.class)
 abstract class BrowserTestSupport {
 
     static final String TEST_RULES = "web-page-test-rules";
