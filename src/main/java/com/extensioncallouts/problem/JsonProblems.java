@@ -2,6 +2,7 @@ package com.extensioncallouts.problem;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -16,6 +17,12 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
  */
 final class JsonProblems {
 
+    /**
+     * Jackson quotes an unparsable value in its message, e.g. an unquoted token: that value may be a
+     * password or token, and secrets are never answered (proxies and clients log error answers).
+     */
+    private static final Pattern QUOTED_TOKEN = Pattern.compile("Unrecognized token '.*'(?=: was expecting)");
+
     private JsonProblems() {
     }
 
@@ -25,9 +32,8 @@ final class JsonProblems {
             return new FieldProblem("body", "A JSON request body is required.");
         }
         if (cause instanceof JsonParseException parse) {
-            return new FieldProblem("body", "Not valid JSON: " + parse.getOriginalMessage().lines().findFirst()
-                    .orElse("malformed") + " (line " + parse.getLocation().getLineNr() + ", column "
-                    + parse.getLocation().getColumnNr() + ").");
+            return new FieldProblem("body", "Not valid JSON: " + firstLine(parse.getOriginalMessage()) + " (line "
+                    + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + ").");
         }
         if (cause instanceof JsonMappingException mapping) {
             String field = path(mapping);
@@ -67,6 +73,7 @@ final class JsonProblems {
         if (message == null) {
             return "Malformed body.";
         }
-        return message.lines().findFirst().orElse(message);
+        String line = message.lines().findFirst().orElse(message);
+        return QUOTED_TOKEN.matcher(line).replaceAll("Unrecognized token (a value must be quoted)");
     }
 }

@@ -80,6 +80,21 @@ class CalloutSecretsTests {
     }
 
     @Test
+    void aSecretThatIsNotValidJsonIsNotRepeatedInTheProblem(CapturedOutput output) {
+        String body = "{\"name\": \"Unquoted\", \"url\": \"https://rmm.example.com/x\", "
+                + "\"authentication\": {\"type\": \"BEARER\", \"token\": unqu0tedTokenSecret}, "
+                + "\"notification\": {\"recipients\": [\"noc@msp.example\"]}}";
+
+        for (String json : List.of(body, "{\"token\": unqu0tedTokenSecret")) {
+            ResponseEntity<String> answer = api.call(POST, "/api/callouts", json);
+
+            assertThat(answer.getStatusCode().value()).isEqualTo(400);
+            assertThat(answer.getBody()).contains("Unrecognized token").doesNotContain("unqu0tedTokenSecret");
+        }
+        assertThat(output.getAll()).doesNotContain("unqu0tedTokenSecret");
+    }
+
+    @Test
     void anUpdateWithoutTheSecretKeepsTheStoredOne() {
         String name = CalloutApi.unique("Keeps");
         long id = api.create(api.basic(name, "psa", "s3cret"));
