@@ -112,6 +112,9 @@ public final class CalloutValidator {
             } else if (uri.getRawUserInfo() != null) {
                 // Credentials in the URL would be shown to every reader; secrets belong in authentication
                 problems.add(new FieldProblem("url", "Put credentials in authentication, not in the URL."));
+            } else if (uri.getPort() == 0 || uri.getPort() > 65535) {
+                // java.net.URI takes any digits; no request could ever be sent there
+                problems.add(new FieldProblem("url", "The port must be between 1 and 65535."));
             }
         } catch (URISyntaxException e) {
             problems.add(new FieldProblem("url", "Not a valid URL: " + e.getReason() + "."));

@@ -64,7 +64,8 @@ class CalloutValidatorTests {
     @Test
     void aUrlIsAbsoluteHttpOrHttpsWithAHost() {
         for (String bad : List.of("rmm.example.com/close", "/close", "ftp://rmm.example.com/x", "mailto:a@b.example",
-                "http://", "https:///path", "http://exa mple.com", "https://user:pass@rmm.example.com/x")) {
+                "http://", "https:///path", "http://exa mple.com", "https://user:pass@rmm.example.com/x",
+                "http://rmm.example.com:99999/x", "http://rmm.example.com:0/x")) {
             assertThat(fields(draft().url(bad).build())).as(bad).containsExactly("url");
         }
         assertThat(CalloutValidator.validate(draft().url("HTTPS://rmm.example.com/x?key=1").build(), null).url())
