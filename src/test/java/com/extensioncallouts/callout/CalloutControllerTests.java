@@ -230,6 +230,19 @@ class CalloutControllerTests {
     }
 
     @Test
+    void aNameOf100CharactersIsStoredEvenWhenItsLowerCaseIsLonger() {
+        // 'İ' lower-cases to two characters: the case-insensitive key is longer than the name
+        String suffix = CalloutApi.unique("");
+        String name = "İ".repeat(CalloutValidator.MAX_NAME - suffix.length()) + suffix;
+
+        ResponseEntity<String> created = api.call(POST, "/api/callouts", api.valid(name));
+
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        assertThat(api.read(created).get("name").asText()).isEqualTo(name);
+        assertThat(api.call(POST, "/api/callouts", api.valid(name)).getStatusCode().value()).isEqualTo(409);
+    }
+
+    @Test
     void aTakenNameIsA409WhateverItsCase() {
         String name = CalloutApi.unique("Taken");
         long id = api.create(api.valid(name));
