@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -21,6 +23,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * exceptions (unreadable JSON, wrong method, unknown media type) keep their 4xx status.
  */
 @RestControllerAdvice(basePackages = "com.extensioncallouts")
+// Before ApiFallbackProblemAdvice, which only covers requests no controller of ours took
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final String TYPE_BASE = "https://extension-callouts.dev/problems/";

@@ -230,6 +230,23 @@ class CalloutControllerTests {
     }
 
     @Test
+    void unknownPathsAndWrongMethodsUnderApiAreProblemsToo() {
+        ResponseEntity<String> unknown = api.call(GET, "/api/no-such-thing", null);
+        assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+        assertThat(unknown.getHeaders().getContentType()).isEqualTo(PROBLEM);
+        assertThat(api.read(unknown).get("status").asInt()).isEqualTo(404);
+
+        ResponseEntity<String> wrongMethod = api.call(DELETE, "/api/callouts", null);
+        assertThat(wrongMethod.getStatusCode().value()).isEqualTo(405);
+        assertThat(wrongMethod.getHeaders().getContentType()).isEqualTo(PROBLEM);
+        assertThat(wrongMethod.getHeaders().getAllow()).contains(GET, POST);
+
+        ResponseEntity<String> getOnAction = api.call(GET, "/api/callouts/1/activate", null);
+        assertThat(getOnAction.getStatusCode().value()).isEqualTo(405);
+        assertThat(getOnAction.getHeaders().getContentType()).isEqualTo(PROBLEM);
+    }
+
+    @Test
     void aNameOf100CharactersIsStoredEvenWhenItsLowerCaseIsLonger() {
         // 'İ' lower-cases to two characters: the case-insensitive key is longer than the name
         String suffix = CalloutApi.unique("");

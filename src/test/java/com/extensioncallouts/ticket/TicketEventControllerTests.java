@@ -212,6 +212,18 @@ class TicketEventControllerTests {
     }
 
     @Test
+    void aBodyThatIsNotJsonIsA415Problem() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.TEXT_PLAIN);
+
+        ResponseEntity<String> answer = rest.withBasicAuth("demo", "demo").postForEntity("/api/ticket-events",
+                new HttpEntity<>("EDITED 4711", headers), String.class);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void answers401WithoutValidCredentials() {
         HttpEntity<String> request = new HttpEntity<>(event("EDITED", COMPLETE_TICKET), jsonHeaders());
 
