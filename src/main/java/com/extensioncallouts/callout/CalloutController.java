@@ -3,6 +3,7 @@ package com.extensioncallouts.callout;
 import java.net.URI;
 import java.util.List;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,10 +15,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** {@code /api/callouts}, as api.md describes it. Rules live in {@link CalloutService}. */
+/**
+ * {@code /api/callouts}, as api.md describes it. Rules live in {@link CalloutService}.
+ * Every call that answers a body declares JSON: a client that accepts none gets its 406 before
+ * anything is stored, not after.
+ */
 @RestController
 @RequestMapping("/api/callouts")
 class CalloutController {
+
+    private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
 
     private final CalloutService callouts;
 
@@ -25,12 +32,12 @@ class CalloutController {
         this.callouts = callouts;
     }
 
-    @GetMapping
+    @GetMapping(produces = JSON)
     List<CalloutResponse> list() {
         return callouts.list().stream().map(this::response).toList();
     }
 
-    @PostMapping
+    @PostMapping(produces = JSON)
     ResponseEntity<CalloutResponse> create(@RequestBody CalloutRequest request) {
         Callout created = callouts.create(request.toDraft());
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}")
@@ -38,22 +45,22 @@ class CalloutController {
         return ResponseEntity.created(location).body(response(created));
     }
 
-    @GetMapping("/{id}")
+    @GetMapping(path = "/{id}", produces = JSON)
     CalloutResponse get(@PathVariable long id) {
         return response(callouts.get(id));
     }
 
-    @PutMapping("/{id}")
+    @PutMapping(path = "/{id}", produces = JSON)
     CalloutResponse update(@PathVariable long id, @RequestBody CalloutRequest request) {
         return response(callouts.update(id, request.toDraft()));
     }
 
-    @PostMapping("/{id}/activate")
+    @PostMapping(path = "/{id}/activate", produces = JSON)
     CalloutResponse activate(@PathVariable long id) {
         return response(callouts.setActive(id, true));
     }
 
-    @PostMapping("/{id}/deactivate")
+    @PostMapping(path = "/{id}/deactivate", produces = JSON)
     CalloutResponse deactivate(@PathVariable long id) {
         return response(callouts.setActive(id, false));
     }

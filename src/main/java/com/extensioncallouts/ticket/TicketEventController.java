@@ -22,8 +22,10 @@ class TicketEventController {
         this.publisher = publisher;
     }
 
-    // Bound as a tree, not a class: unknown ticket fields are forwarded as sent, in their order
-    @PostMapping(path = "/api/ticket-events", consumes = MediaType.APPLICATION_JSON_VALUE)
+    // Bound as a tree, not a class: unknown ticket fields are forwarded as sent, in their order.
+    // produces: a client that accepts no JSON gets its 406 before any rule starts, not after
+    @PostMapping(path = "/api/ticket-events", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     TicketEventReceipt receive(@RequestBody JsonNode body) {
         return publisher.publish(reader.read(body));

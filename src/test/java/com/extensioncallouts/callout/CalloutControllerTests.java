@@ -25,6 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -244,6 +246,27 @@ class CalloutControllerTests {
         ResponseEntity<String> getOnAction = api.call(GET, "/api/callouts/1/activate", null);
         assertThat(getOnAction.getStatusCode().value()).isEqualTo(405);
         assertThat(getOnAction.getHeaders().getContentType()).isEqualTo(PROBLEM);
+    }
+
+    @Test
+    void aClientThatAcceptsNoJsonGets406AndNothingIsStoredOrChanged() {
+        String name = CalloutApi.unique("Accepts XML");
+        long id = api.create(api.valid(CalloutApi.unique("Stays active")));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setAccept(List.of(MediaType.APPLICATION_XML));
+        TestRestTemplate demo = rest.withBasicAuth("demo", "demo");
+
+        ResponseEntity<String> create = demo.exchange("/api/callouts", POST,
+                new HttpEntity<>(api.valid(name).toString(), headers), String.class);
+        ResponseEntity<String> deactivate = demo.exchange("/api/callouts/" + id + "/deactivate", POST,
+                new HttpEntity<>(headers), String.class);
+
+        assertThat(create.getStatusCode().value()).isEqualTo(406);
+        assertThat(create.getHeaders().getContentType()).isEqualTo(PROBLEM);
+        assertThat(deactivate.getStatusCode().value()).isEqualTo(406);
+        assertThat(api.listedNames()).doesNotContain(name);
+        assertThat(callouts.get(id).active()).isTrue();
     }
 
     @Test

@@ -212,6 +212,20 @@ class TicketEventControllerTests {
     }
 
     @Test
+    void aClientThatAcceptsNoJsonGets406AndNoRuleStarts() {
+        deployments.deploy("edited.bpmn", TestBpmn.rule(key + "-edited", "ticket-edited", "${true}", null));
+        HttpHeaders headers = jsonHeaders();
+        headers.setAccept(List.of(MediaType.APPLICATION_XML));
+
+        ResponseEntity<String> answer = rest.withBasicAuth("demo", "demo").postForEntity("/api/ticket-events",
+                new HttpEntity<>(event("EDITED", COMPLETE_TICKET), headers), String.class);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_ACCEPTABLE);
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(onlyInstanceOf(key + "-edited")).isNull();
+    }
+
+    @Test
     void aBodyThatIsNotJsonIsA415Problem() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.TEXT_PLAIN);
