@@ -61,6 +61,28 @@ class ResourceNotificationTests extends CalloutEngineTest {
         assertThat(notifications.notificationsOf(pid)).isEmpty();
     }
 
+    @Test
+    void theTicketNumberIsNamedAlsoWhenTheRulePassedTheTicketAsJson() throws Exception {
+        String recipient = "json-" + System.nanoTime() + "@msp.example";
+        Callout callout = create(draft(unique("Json ticket"), RMM.url("/rmm/json"), "POST", "JSON", "ALWAYS",
+                recipient));
+        // A rule started through /engine-rest/signal with "type": "Json" passes a Spin JSON value on
+        String pid = runtime.startProcessInstanceByKey("extension-callout", org.camunda.bpm.engine.variable.Variables
+                .createVariables().putValue("calloutName", callout.name())
+                .putValueTyped("ticket", org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+                        "{\"id\": 1, \"number\": \"T20261128.0001\", \"udfs\": {\"RMM Alert ID\": \"a-1\"}}")
+                        .create())
+                .putValue("ticketEvent", "EDITED")).getId();
+
+        drive(pid);
+
+        assertThat(RMM.requests()).singleElement().satisfies(r -> assertThat(r.body()).contains("T20261128.0001"));
+        List<MimeMessage> mails = mailsTo(recipient, 1, Duration.ofSeconds(10));
+        assertThat(mails).hasSize(1);
+        assertThat(mails.get(0).getSubject()).contains("ticket T20261128.0001");
+        assertThat(mails.get(0).getContent().toString()).contains("Ticket: T20261128.0001");
+    }
+
     private List<NotificationRecord> awaitNotifications(String pid, int count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         List<NotificationRecord> found = notifications.notificationsOf(pid);
