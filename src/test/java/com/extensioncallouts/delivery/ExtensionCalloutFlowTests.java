@@ -401,6 +401,40 @@ class ExtensionCalloutFlowTests extends CalloutEngineTest {
         assertThat(endEvents(pid)).containsExactly("EndEvent_Delivered");
     }
 
+    @Test
+    void aGarbledAnswerIsOneFailedAttemptWithAShortReason() throws Exception {
+        try (java.net.ServerSocket garbler = new java.net.ServerSocket(0, 50,
+                java.net.InetAddress.getLoopbackAddress())) {
+            List<Integer> answered = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread server = new Thread(() -> {
+                while (!garbler.isClosed()) {
+                    try (java.net.Socket s = garbler.accept()) {
+                        s.getInputStream().read(new byte[8192]);
+                        s.getOutputStream().write(("HTTP/1.1 200 OK\r\n" + "X".repeat(6000) + "\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
+                        answered.add(1);
+                    } catch (java.io.IOException closed) {
+                        return;
+                    }
+                }
+            });
+            server.setDaemon(true);
+            server.start();
+            Callout callout = create(draft(unique("Garbled"), "http://127.0.0.1:" + garbler.getLocalPort() + "/rmm",
+                    "POST", "XML", "ON_ERROR", "g@msp.example"));
+            String pid = start(callout.name(), ticket("T15", "a-15"), "EDITED");
+
+            drive(pid, 1);
+
+            assertThat(answered).as("sent once, not re-run because the reason did not fit").hasSize(1);
+            assertThat(runtime.getVariable(pid, "attempt")).isEqualTo(1);
+            assertThat((String) runtime.getVariable(pid, "lastError")).startsWith("ClientProtocolException")
+                    .hasSizeLessThanOrEqualTo(500);
+            assertThat(attempts.attemptsOf(pid)).singleElement()
+                    .satisfies(a -> assertThat(a.outcome()).isEqualTo(AttemptRecord.Outcome.UNREACHABLE));
+        }
+    }
+
     private void assertCommonHeaders(Received request, String pid, int attempt) {
         assertThat(request.header("Idempotency-Key")).isEqualTo(historicVariable(pid, "idempotencyKey")).isNotBlank();
         assertThat(request.header("X-Callout-Attempt")).isEqualTo(Integer.toString(attempt));
