@@ -83,6 +83,29 @@ class ResourceNotificationTests extends CalloutEngineTest {
         assertThat(mails.get(0).getContent().toString()).contains("Ticket: T20261128.0001");
     }
 
+    @Test
+    void aCalloutThatFailedForGoodIsMailedOnceWithTheLastErrorWhetherAlwaysOrOnError() throws Exception {
+        for (String when : List.of("ALWAYS", "ON_ERROR")) {
+            String recipient = "failed-" + when + "-" + System.nanoTime() + "@msp.example";
+            Callout callout = create(draft(unique("Refused " + when), "http://127.0.0.1:" + freePort() + "/rmm",
+                    "POST", "XML", when, recipient));
+            String pid = start(callout.name(), ticket("T20261127.0099", "a-1"), "EDITED");
+
+            drive(pid);
+
+            List<MimeMessage> mails = mailsTo(recipient, 1, Duration.ofSeconds(10));
+            assertThat(mails).as(when).hasSize(1);
+            assertThat(mails.get(0).getSubject()).isEqualTo("[Extension callout] '" + callout.name()
+                    + "' FAILED for ticket T20261127.0099 after 11 attempts: connection refused");
+            assertThat(mails.get(0).getContent().toString()).contains("Extension callout: " + callout.name(),
+                    "Ticket: T20261127.0099", "Outcome: failed for good; left as an incident in Cockpit",
+                    "Attempts: 11", "Last result: connection refused",
+                    "http://callouts.example:8080/camunda/app/cockpit/default/#/process-instance/" + pid);
+            assertThat(awaitNotifications(pid, 1)).singleElement()
+                    .satisfies(n -> assertThat(n.status()).isEqualTo(Status.SENT));
+        }
+    }
+
     private List<NotificationRecord> awaitNotifications(String pid, int count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         List<NotificationRecord> found = notifications.notificationsOf(pid);
