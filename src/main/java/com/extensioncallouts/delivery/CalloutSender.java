@@ -39,8 +39,9 @@ class CalloutSender implements DisposableBean {
 
     AttemptOutcome send(CalloutRequest request) {
         long started = System.nanoTime();
+        HttpRequest http = connector.createRequest();
         try {
-            HttpRequest http = connector.createRequest().url(request.url()).method(request.method().name());
+            http.url(request.url()).method(request.method().name());
             request.headers().forEach(http::header);
             if (request.contentType() != null) {
                 http.contentType(request.contentType());
@@ -60,7 +61,11 @@ class CalloutSender implements DisposableBean {
                 response.close();
             }
         } catch (ConnectorException | IllegalArgumentException e) {
-            return new AttemptOutcome.Unreachable(describe(e), since(started));
+            String reason = CalloutHttpConnector.endDeadline(http)
+                    ? "no complete answer within " + seconds(connector.deadline()) + " (deadline)" : describe(e);
+            return new AttemptOutcome.Unreachable(reason, since(started));
+        } finally {
+            CalloutHttpConnector.endDeadline(http);
         }
     }
 

@@ -89,4 +89,37 @@ class SampleTicketTesterTests extends CalloutEngineTest {
             }
         }
     }
+
+    @Test
+    void anRmmThatDripsItsAnswerIsCutOffAtADeadlineNotOnlyBetweenReads() throws Exception {
+        // Each read gets a byte within the 2 s socket timeout, so only an overall deadline ends it; without one
+        // a job thread would outlive the job's lock and the engine would send the same attempt again
+        try (java.net.ServerSocket dripper = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> {
+                try (java.net.Socket s = dripper.accept()) {
+                    s.getInputStream().read(new byte[8192]);
+                    s.getOutputStream().write("HTTP/1.1 200 OK\r\n".getBytes());
+                    for (int i = 0; i < 60; i++) {
+                        s.getOutputStream().write(("X-Drip-" + i + ": 1\r\n").getBytes());
+                        s.getOutputStream().flush();
+                        Thread.sleep(500);
+                    }
+                } catch (Exception closed) {
+                    // the client gave up
+                }
+            });
+            server.setDaemon(true);
+            server.start();
+            Callout callout = create(draft(unique("Dripping"), "http://127.0.0.1:" + dripper.getLocalPort() + "/",
+                    "POST", "XML", "ON_ERROR", "t@msp.example"));
+
+            long started = System.nanoTime();
+            AttemptOutcome outcome = tester.sendTest(callout);
+            java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(took).isLessThan(java.time.Duration.ofSeconds(8)); // 3 x callouts.http.timeout (PT2S) + slack
+            assertThat(outcome).isInstanceOf(AttemptOutcome.Unreachable.class);
+            assertThat(outcome.summary()).isEqualTo("no complete answer within 6 s (deadline)");
+        }
+    }
 }
