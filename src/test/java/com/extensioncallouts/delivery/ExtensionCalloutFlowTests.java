@@ -435,6 +435,12 @@ class ExtensionCalloutFlowTests extends CalloutEngineTest {
         }
     }
 
+    @Test
+    void historyIsCleanedUpAfterItsTimeToLiveWithoutAnOperatorStartingIt() {
+        // historyTimeToLive only sets a removal time; the engine removes history only in a cleanup window
+        assertThat(history.findHistoryCleanupJobs()).as("history clean-up scheduled at start-up").isNotEmpty();
+    }
+
     private void assertCommonHeaders(Received request, String pid, int attempt) {
         assertThat(request.header("Idempotency-Key")).isEqualTo(historicVariable(pid, "idempotencyKey")).isNotBlank();
         assertThat(request.header("X-Callout-Attempt")).isEqualTo(Integer.toString(attempt));
