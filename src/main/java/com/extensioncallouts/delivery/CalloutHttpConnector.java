@@ -6,9 +6,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.http.HttpEntity;
@@ -45,7 +44,7 @@ class CalloutHttpConnector extends HttpConnectorImpl implements AutoCloseable {
      * again. Every request is aborted after three timeouts, whatever it is doing.
      */
     private final Duration deadline;
-    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "callout-http-deadline");
         t.setDaemon(true);
         return t;
@@ -55,6 +54,8 @@ class CalloutHttpConnector extends HttpConnectorImpl implements AutoCloseable {
         super(ID);
         int millis = Math.toIntExact(timeout.toMillis());
         this.deadline = timeout.multipliedBy(3);
+        // Nearly every abort is cancelled: drop it at once rather than keep the request until its delay
+        this.deadlines.setRemoveOnCancelPolicy(true);
         this.requestConfig = RequestConfig.custom()
                 .setConnectTimeout(millis)
                 .setSocketTimeout(millis)
