@@ -436,6 +436,25 @@ class ExtensionCalloutFlowTests extends CalloutEngineTest {
     }
 
     @Test
+    void aWaitingRetryBeyondALoweredMaxRetriesIsNotSentButFailsForGood() throws Exception {
+        RMM.alwaysAnswer(Answer.status(500));
+        String recipient = "lowered-" + System.nanoTime() + "@msp.example";
+        Callout callout = create(draft(unique("Lowered"), RMM.url("/rmm/lowered"), "POST", "XML", "ON_ERROR",
+                recipient));
+        String pid = start(callout.name(), ticket("T16", "a-16"), "EDITED");
+        drive(pid, 1);
+        // As if 11 attempts had failed under max-retries=20 and the app then restarted with max-retries=10
+        runtime.setVariable(pid, "attempt", 11);
+
+        drive(pid);
+
+        assertThat(RMM.requests()).as("no attempt beyond the limit in force").hasSize(1);
+        assertThat(runtime.createIncidentQuery().processInstanceId(pid).singleResult().getIncidentMessage())
+                .isEqualTo("Callout '" + callout.name() + "' failed after 11 attempts: HTTP 500");
+        assertThat(mailsTo(recipient, 1, Duration.ofSeconds(10))).hasSize(1);
+    }
+
+    @Test
     void historyIsCleanedUpAfterItsTimeToLiveWithoutAnOperatorStartingIt() {
         // historyTimeToLive only sets a removal time; the engine removes history only in a cleanup window
         assertThat(history.findHistoryCleanupJobs()).as("history clean-up scheduled at start-up").isNotEmpty();
