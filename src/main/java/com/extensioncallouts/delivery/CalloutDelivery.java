@@ -30,9 +30,15 @@ class CalloutDelivery {
         Instant sentAt = Instant.now();
         AttemptOutcome outcome = sender.send(request);
         String ticketNumber = TicketVariable.number(ticket);
-        attempts.record(new AttemptRecord(processInstanceId, callout.id(), callout.name(), ticketNumber,
-                idempotencyKey, attempt, sentAt, outcome.duration().toMillis(), outcome.status(),
-                outcome.delivered() ? null : outcome.summary(), AttemptRecord.outcomeOf(outcome)));
+        try {
+            attempts.record(new AttemptRecord(processInstanceId, callout.id(), callout.name(), ticketNumber,
+                    idempotencyKey, attempt, sentAt, outcome.duration().toMillis(), outcome.status(),
+                    outcome.delivered() ? null : outcome.summary(), AttemptRecord.outcomeOf(outcome)));
+        } catch (RuntimeException e) {
+            // The request is out. Failing here would roll back the job and send it again under the
+            // same attempt number; the attempt still lives on in the process variables and this log.
+            DeliveryLog.notRecorded(callout.name(), ticketNumber, attempt, e);
+        }
         if (outcome.delivered()) {
             DeliveryLog.delivered(callout.name(), ticketNumber, attempt, outcome.status(), outcome.duration().toMillis());
         } else {

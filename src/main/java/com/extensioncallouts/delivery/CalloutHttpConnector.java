@@ -6,6 +6,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.http.HttpEntity;
 import org.apache.http.client.config.RequestConfig;
@@ -16,6 +19,7 @@ import org.apache.http.entity.ContentType;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
 import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
+import org.camunda.connect.httpclient.HttpRequest;
 import org.camunda.connect.httpclient.HttpResponse;
 import org.camunda.connect.httpclient.impl.HttpConnectorImpl;
 import org.camunda.connect.httpclient.impl.HttpResponseImpl;
@@ -30,12 +34,28 @@ class CalloutHttpConnector extends HttpConnectorImpl implements AutoCloseable {
 
     static final String ID = "extension-callout-http";
     static final int EXCERPT_BYTES = 2048;
+    /** Request parameter holding the scheduled abort of one request; {@link #endDeadline} cancels it. */
+    private static final String DEADLINE = "callouts.deadline";
 
     private final RequestConfig requestConfig;
+    /**
+     * The timeouts bound each wait (pool, connect, every read), not the whole: an RMM that sends a byte
+     * now and then could hold a job thread past the job's lock, and the engine would send the attempt
+     * again. Every request is aborted after three timeouts, whatever it is doing.
+     */
+    private final Duration deadline;
+    private final ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "callout-http-deadline");
+        t.setDaemon(true);
+        return t;
+    });
 
     CalloutHttpConnector(Duration timeout) {
         super(ID);
         int millis = Math.toIntExact(timeout.toMillis());
+        this.deadline = timeout.multipliedBy(3);
+        // Nearly every abort is cancelled: drop it at once rather than keep the request until its delay
+        this.deadlines.setRemoveOnCancelPolicy(true);
         this.requestConfig = RequestConfig.custom()
                 .setConnectTimeout(millis)
                 .setSocketTimeout(millis)
@@ -67,6 +87,27 @@ class CalloutHttpConnector extends HttpConnectorImpl implements AutoCloseable {
                 .build();
     }
 
+    Duration deadline() {
+        return deadline;
+    }
+
+    @Override
+    protected <T extends HttpRequestBase> T createHttpRequest(HttpRequest request) {
+        T httpRequest = super.createHttpRequest(request);
+        request.setRequestParameter(DEADLINE,
+                deadlines.schedule(httpRequest::abort, deadline.toMillis(), TimeUnit.MILLISECONDS));
+        return httpRequest;
+    }
+
+    /** Once the answer is read (or the request failed) it needs no abort any more. Says whether it was aborted. */
+    static boolean endDeadline(HttpRequest request) {
+        if (request.getRequestParameter(DEADLINE) instanceof Future<?> abort) {
+            abort.cancel(false);
+            return abort.isDone() && !abort.isCancelled();
+        }
+        return false;
+    }
+
     /** The stock connector replaces the whole request config per request; ours always applies. */
     @Override
     protected <T extends HttpRequestBase> void applyConfig(T httpRequest, Map<String, Object> configOptions) {
@@ -88,6 +129,7 @@ class CalloutHttpConnector extends HttpConnectorImpl implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        deadlines.shutdownNow();
         httpClient.close();
     }
 

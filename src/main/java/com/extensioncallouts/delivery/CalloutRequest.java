@@ -1,7 +1,12 @@
 package com.extensioncallouts.delivery;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.extensioncallouts.callout.CalloutMethod;
@@ -24,9 +29,34 @@ public record CalloutRequest(
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
-    /** The secret header's value, for redacting it from anything the RMM echoes back. */
-    String secretHeaderValue() {
-        return secretHeader == null ? null : header(secretHeader);
+    /**
+     * Everything in the secret header an RMM might echo back, longest first, for redacting: the whole
+     * value, the credentials after an {@code Authorization} scheme (a bearer token), and for Basic the
+     * decoded password.
+     */
+    List<String> secretValues() {
+        String value = secretHeader == null ? null : header(secretHeader);
+        if (value == null || value.isEmpty()) {
+            return List.of();
+        }
+        List<String> secrets = new ArrayList<>(List.of(value));
+        int space = value.indexOf(' ');
+        if ("Authorization".equalsIgnoreCase(secretHeader) && space > 0) {
+            String credentials = value.substring(space + 1);
+            secrets.add(credentials);
+            if (value.regionMatches(true, 0, "Basic ", 0, 6)) {
+                try {
+                    String decoded = new String(Base64.getDecoder().decode(credentials), StandardCharsets.UTF_8);
+                    secrets.add(decoded);
+                    secrets.add(decoded.substring(decoded.indexOf(':') + 1));
+                } catch (IllegalArgumentException notBase64) {
+                    // we always encode it; nothing more to redact
+                }
+            }
+        }
+        secrets.removeIf(String::isEmpty);
+        secrets.sort(Comparator.comparingInt(String::length).reversed());
+        return secrets;
     }
 
     public String header(String name) {

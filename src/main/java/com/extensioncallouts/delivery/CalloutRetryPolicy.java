@@ -16,6 +16,15 @@ public class CalloutRetryPolicy {
 
     CalloutRetryPolicy(CalloutsProperties properties) {
         this.retry = properties.retry();
+        // The timer is created in the same job as the attempt, after the request went out: an interval it
+        // cannot parse would roll that job back and send the same attempt again. Refuse it at start-up.
+        if (retry.interval() == null || retry.interval().isNegative()) {
+            throw new IllegalArgumentException("callouts.retry.interval must be zero or more, not " + retry.interval());
+        }
+        if (retry.maxRetries() < 0) {
+            throw new IllegalArgumentException("callouts.retry.max-retries must be zero or more, not "
+                    + retry.maxRetries());
+        }
     }
 
     /** The wait before a retry as an ISO-8601 duration, e.g. {@code PT1M}. */

@@ -6,6 +6,7 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 
 import javax.net.ssl.SSLException;
 
@@ -38,8 +39,9 @@ class CalloutSender implements DisposableBean {
 
     AttemptOutcome send(CalloutRequest request) {
         long started = System.nanoTime();
+        HttpRequest http = connector.createRequest();
         try {
-            HttpRequest http = connector.createRequest().url(request.url()).method(request.method().name());
+            http.url(request.url()).method(request.method().name());
             request.headers().forEach(http::header);
             if (request.contentType() != null) {
                 http.contentType(request.contentType());
@@ -50,7 +52,7 @@ class CalloutSender implements DisposableBean {
             HttpResponse response = connector.execute(http);
             try {
                 int status = response.getStatusCode();
-                String excerpt = redact(response.getResponse(), request.secretHeaderValue());
+                String excerpt = redact(response.getResponse(), request.secretValues());
                 Duration took = since(started);
                 return status >= 200 && status < 300
                         ? new AttemptOutcome.Delivered(status, took, excerpt)
@@ -59,7 +61,11 @@ class CalloutSender implements DisposableBean {
                 response.close();
             }
         } catch (ConnectorException | IllegalArgumentException e) {
-            return new AttemptOutcome.Unreachable(describe(e), since(started));
+            String reason = CalloutHttpConnector.endDeadline(http)
+                    ? "no complete answer within " + seconds(connector.deadline()) + " (deadline)" : describe(e);
+            return new AttemptOutcome.Unreachable(reason, since(started));
+        } finally {
+            CalloutHttpConnector.endDeadline(http);
         }
     }
 
@@ -106,11 +112,14 @@ class CalloutSender implements DisposableBean {
     }
 
     /** An RMM that echoes our request back must not carry our secret into a log or a page. */
-    private static String redact(String text, String secret) {
-        if (text == null || secret == null || secret.isEmpty()) {
-            return text;
+    private static String redact(String text, List<String> secrets) {
+        if (text == null) {
+            return null;
         }
-        return text.replace(secret, "****");
+        for (String secret : secrets) {
+            text = text.replace(secret, "****");
+        }
+        return text;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package com.extensioncallouts.delivery;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
+
 /** Names of the extension-callout process variables (what Cockpit shows). None holds a secret. */
 public final class CalloutVariables {
 
@@ -23,5 +25,14 @@ public final class CalloutVariables {
     public static final String DELIVERED = "delivered";
 
     private CalloutVariables() {
+    }
+
+    /** The ticket's number, read the way the delivery reads the ticket (a map, JSON text or a Spin JSON value). */
+    public static String ticketNumber(VariableScope scope) {
+        try {
+            return TicketVariable.number(TicketVariable.read(scope));
+        } catch (IllegalArgumentException notAJsonObject) {
+            return TicketVariable.number(java.util.Map.of());
+        }
     }
 }

@@ -30,14 +30,19 @@ class CheckCalloutDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String name = (String) execution.getVariable(CALLOUT_NAME);
-        Map<String, Object> ticket = TicketVariable.read(execution);
         inheritTicketEvent(execution);
+        // This runs in the calling rule's transaction: an exception would fail the whole ticket event
+        String ticketProblem = ticketProblem(execution);
+        if (ticketProblem != null) {
+            skip(execution, name, "(no ticket)", ticketProblem);
+            return;
+        }
+        Map<String, Object> ticket = TicketVariable.read(execution);
 
         Optional<Callout> found = callouts.findByName(name);
         String skipReason = skipReason(name, found, ticket);
         if (skipReason != null) {
-            execution.setVariable(SKIP_REASON, skipReason);
-            DeliveryLog.skipped(name, TicketVariable.number(ticket), skipReason);
+            skip(execution, name, TicketVariable.number(ticket), skipReason);
             return;
         }
         Callout callout = found.get();
@@ -45,6 +50,25 @@ class CheckCalloutDelegate implements JavaDelegate {
         execution.setVariable(NOTIFY_WHEN, callout.notification().when().name());
         execution.setVariable(IDEMPOTENCY_KEY, UUID.randomUUID().toString());
         execution.setVariable(ATTEMPT, 0);
+    }
+
+    private static void skip(DelegateExecution execution, String name, String ticketNumber, String reason) {
+        execution.setVariable(SKIP_REASON, reason);
+        DeliveryLog.skipped(name, ticketNumber, reason);
+    }
+
+    /** A rule that passes no ticket, or something that is not a JSON object, gets a reason, not an exception. */
+    private static String ticketProblem(DelegateExecution execution) {
+        if (execution.getVariable(TICKET) == null) {
+            return "NO_TICKET: the calling rule passed no variable 'ticket'";
+        }
+        try {
+            TicketVariable.read(execution);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return "INVALID_TICKET: the variable 'ticket' is not a JSON object but a "
+                    + execution.getVariable(TICKET).getClass().getSimpleName();
+        }
     }
 
     static String skipReason(String name, Optional<Callout> found, Map<String, Object> ticket) {

@@ -45,6 +45,11 @@ final class DeliveryLog {
         LOG.info("CALLOUT-02007 Callout '{}' for ticket {}: retry from Cockpit, attempt {}", callout, ticket, attempt);
     }
 
+    static void notRecorded(String callout, String ticket, int attempt, RuntimeException e) {
+        LOG.error("CALLOUT-02009 Callout '{}' attempt {} for ticket {} was sent but could not be recorded: {}",
+                callout, attempt, ticket, e.getClass().getSimpleName());
+    }
+
     static void testSent(String callout, String summary) {
         LOG.info("CALLOUT-02008 Callout '{}' test send: {}", callout, summary);
     }

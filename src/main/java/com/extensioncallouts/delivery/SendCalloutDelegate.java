@@ -41,6 +41,11 @@ class SendCalloutDelegate implements JavaDelegate {
         Map<String, Object> ticket = TicketVariable.read(execution);
         String ticketNumber = TicketVariable.number(ticket);
         int attempt = attemptSoFar(execution) + 1;
+        if (attempt > 1 && !retryPolicy.retriesLeft(attempt - 1)) {
+            // A retry that waited while max-retries was lowered: the last failure stands, the loop ends
+            DeliveryLog.exhausted(name, ticketNumber, attempt - 1, String.valueOf(execution.getVariable(LAST_ERROR)));
+            return;
+        }
 
         Callout callout = sendable(execution, name, ticketNumber, attempt);
         AttemptOutcome outcome = delivery.attempt(callout, ticket, (String) execution.getVariable(TICKET_EVENT),

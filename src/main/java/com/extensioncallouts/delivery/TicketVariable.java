@@ -28,11 +28,16 @@ final class TicketVariable {
         if (value instanceof Map<?, ?> map) {
             return (Map<String, Object>) map;
         }
+        Map<String, Object> parsed;
         try {
-            return JSON.readValue(value.toString(), new TypeReference<LinkedHashMap<String, Object>>() { });
+            parsed = JSON.readValue(value.toString(), new TypeReference<LinkedHashMap<String, Object>>() { });
         } catch (Exception e) {
             throw new IllegalArgumentException("The variable 'ticket' is not a JSON object", e);
         }
+        if (parsed == null) { // the JSON text "null"
+            throw new IllegalArgumentException("The variable 'ticket' is not a JSON object");
+        }
+        return parsed;
     }
 
     static String number(Map<String, Object> ticket) {

@@ -38,10 +38,9 @@ class NotifyResourcesDelegate implements JavaDelegate {
             NotifyLog.calloutGone(name, processInstanceId);
             return;
         }
-        Object number = execution.getVariable(TICKET) instanceof java.util.Map<?, ?> ticket ? ticket.get("number") : null;
         Object attempts = execution.getVariable(ATTEMPT);
-        notifier.notifyAfterCommit(new CalloutNotice(processInstanceId, callout.get().name(),
-                number == null ? "(no number)" : number.toString(),
+        // The ticket may be a map, JSON text or a Spin JSON value (a rule started through /engine-rest)
+        notifier.notifyAfterCommit(new CalloutNotice(processInstanceId, callout.get().name(), ticketNumber(execution),
                 Boolean.TRUE.equals(execution.getVariable(DELIVERED)),
                 attempts instanceof Number n ? n.intValue() : 0,
                 (Integer) execution.getVariable(LAST_STATUS),

@@ -1,6 +1,7 @@
 package com.extensioncallouts.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,7 @@ class ExtensionCalloutFlowTests extends CalloutEngineTest {
 
     @Autowired AttemptLog attempts;
     @Autowired RepositoryService repository;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private CalloutDraft withAuth(String name, String url, String method, String format, String type, String user,
             String secret, String header) {
@@ -326,6 +328,136 @@ class ExtensionCalloutFlowTests extends CalloutEngineTest {
 
         assertThat(single(RMM.requests()).body()).startsWith("{\"event\":\"CREATED\",");
         assertThat(ended(rulePid)).isTrue();
+    }
+
+    @Test
+    void aTicketThatIsMissingOrNotAJsonObjectIsSkippedWithAReasonInsteadOfFailingTheRule() {
+        Callout callout = create(draft(unique("Odd ticket"), RMM.url("/rmm/odd"), "POST", "XML", "ON_ERROR",
+                "odd@msp.example"));
+
+        for (Object odd : new Object[] { "not json", "[1, 2]", 42, "null" }) {
+            String pid = runtime.startProcessInstanceByKey("extension-callout", Variables.createVariables()
+                    .putValue("calloutName", callout.name()).putValue("ticket", odd)
+                    .putValue("ticketEvent", "EDITED")).getId();
+            assertThat(drive(pid)).as("nothing to send for ticket %s", odd).isZero();
+            assertThat(endEvents(pid)).containsExactly("EndEvent_Skipped");
+            assertThat((String) historicVariable(pid, "skipReason")).startsWith("INVALID_TICKET: ");
+        }
+        String missing = runtime.startProcessInstanceByKey("extension-callout", Variables.createVariables()
+                .putValue("calloutName", callout.name()).putValue("ticketEvent", "EDITED")).getId();
+        assertThat(drive(missing)).isZero();
+        assertThat(endEvents(missing)).containsExactly("EndEvent_Skipped");
+        assertThat((String) historicVariable(missing, "skipReason")).startsWith("NO_TICKET: ");
+        assertThat(RMM.requests()).isEmpty();
+    }
+
+    @Test
+    void anAttemptThatCannotBeRecordedIsNotSentAgainAndStillCounts(CapturedOutput output) {
+        RMM.alwaysAnswer(Answer.status(500));
+        Callout callout = create(draft(unique("Unrecorded"), RMM.url("/rmm/unrecorded"), "POST", "XML", "ON_ERROR",
+                "u@msp.example"));
+        String pid = start(callout.name(), ticket("T13", "a-13"), "EDITED");
+
+        jdbc.execute("ALTER TABLE callout_attempt RENAME TO callout_attempt_away");
+        try {
+            drive(pid, 3); // attempt 1, timer, attempt 2: neither can be recorded
+        } finally {
+            jdbc.execute("ALTER TABLE callout_attempt_away RENAME TO callout_attempt");
+        }
+
+        assertThat(RMM.requests()).as("each attempt sent once, counted; the job is not rolled back and re-run")
+                .extracting(r -> r.header("X-Callout-Attempt")).containsExactly("1", "2");
+        assertThat(runtime.getVariable(pid, "attempt")).isEqualTo(2);
+        assertThat(management.createJobQuery().processInstanceId(pid).timers().count()).isEqualTo(1);
+        assertThat(output).contains("CALLOUT-02009 Callout '" + callout.name() + "' attempt 2 for ticket T13 "
+                + "was sent but could not be recorded");
+
+        drive(pid, 2);
+        assertThat(RMM.requests()).extracting(r -> r.header("X-Callout-Attempt")).containsExactly("1", "2", "3");
+        assertThat(attempts.attemptsOf(pid)).extracting(AttemptRecord::attempt).containsExactly(3);
+    }
+
+    @Test
+    void anUnexpectedFailureOfSendCalloutIsRunAgainAMinuteLaterNotAtOnce() {
+        Callout callout = create(draft(unique("Db away"), RMM.url("/rmm/db"), "POST", "XML", "ON_ERROR",
+                "d@msp.example"));
+        String pid = start(callout.name(), ticket("T14", "a-14"), "EDITED");
+        Job send = management.createJobQuery().processInstanceId(pid).singleResult();
+
+        jdbc.execute("ALTER TABLE callout RENAME TO callout_away"); // the callout cannot be read
+        try {
+            assertThatThrownBy(() -> management.executeJob(send.getId())).isInstanceOf(RuntimeException.class);
+        } finally {
+            jdbc.execute("ALTER TABLE callout_away RENAME TO callout");
+        }
+
+        Job failed = management.createJobQuery().jobId(send.getId()).singleResult();
+        assertThat(failed.getRetries()).as("R3/PT60S: three runs in all").isEqualTo(2);
+        assertThat(failed.getDuedate()).isAfter(new java.util.Date(System.currentTimeMillis() + 50_000));
+        assertThat(RMM.requests()).isEmpty();
+
+        drive(pid);
+        assertThat(RMM.requests()).extracting(r -> r.header("X-Callout-Attempt")).containsExactly("1");
+        assertThat(endEvents(pid)).containsExactly("EndEvent_Delivered");
+    }
+
+    @Test
+    void aGarbledAnswerIsOneFailedAttemptWithAShortReason() throws Exception {
+        try (java.net.ServerSocket garbler = new java.net.ServerSocket(0, 50,
+                java.net.InetAddress.getLoopbackAddress())) {
+            List<Integer> answered = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread server = new Thread(() -> {
+                while (!garbler.isClosed()) {
+                    try (java.net.Socket s = garbler.accept()) {
+                        s.getInputStream().read(new byte[8192]);
+                        s.getOutputStream().write(("HTTP/1.1 200 OK\r\n" + "X".repeat(6000) + "\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
+                        answered.add(1);
+                    } catch (java.io.IOException closed) {
+                        return;
+                    }
+                }
+            });
+            server.setDaemon(true);
+            server.start();
+            Callout callout = create(draft(unique("Garbled"), "http://127.0.0.1:" + garbler.getLocalPort() + "/rmm",
+                    "POST", "XML", "ON_ERROR", "g@msp.example"));
+            String pid = start(callout.name(), ticket("T15", "a-15"), "EDITED");
+
+            drive(pid, 1);
+
+            assertThat(answered).as("sent once, not re-run because the reason did not fit").hasSize(1);
+            assertThat(runtime.getVariable(pid, "attempt")).isEqualTo(1);
+            assertThat((String) runtime.getVariable(pid, "lastError")).startsWith("ClientProtocolException")
+                    .hasSizeLessThanOrEqualTo(500);
+            assertThat(attempts.attemptsOf(pid)).singleElement()
+                    .satisfies(a -> assertThat(a.outcome()).isEqualTo(AttemptRecord.Outcome.UNREACHABLE));
+        }
+    }
+
+    @Test
+    void aWaitingRetryBeyondALoweredMaxRetriesIsNotSentButFailsForGood() throws Exception {
+        RMM.alwaysAnswer(Answer.status(500));
+        String recipient = "lowered-" + System.nanoTime() + "@msp.example";
+        Callout callout = create(draft(unique("Lowered"), RMM.url("/rmm/lowered"), "POST", "XML", "ON_ERROR",
+                recipient));
+        String pid = start(callout.name(), ticket("T16", "a-16"), "EDITED");
+        drive(pid, 1);
+        // As if 11 attempts had failed under max-retries=20 and the app then restarted with max-retries=10
+        runtime.setVariable(pid, "attempt", 11);
+
+        drive(pid);
+
+        assertThat(RMM.requests()).as("no attempt beyond the limit in force").hasSize(1);
+        assertThat(runtime.createIncidentQuery().processInstanceId(pid).singleResult().getIncidentMessage())
+                .isEqualTo("Callout '" + callout.name() + "' failed after 11 attempts: HTTP 500");
+        assertThat(mailsTo(recipient, 1, Duration.ofSeconds(10))).hasSize(1);
+    }
+
+    @Test
+    void historyIsCleanedUpAfterItsTimeToLiveWithoutAnOperatorStartingIt() {
+        // historyTimeToLive only sets a removal time; the engine removes history only in a cleanup window
+        assertThat(history.findHistoryCleanupJobs()).as("history clean-up scheduled at start-up").isNotEmpty();
     }
 
     private void assertCommonHeaders(Received request, String pid, int attempt) {

@@ -61,6 +61,51 @@ class ResourceNotificationTests extends CalloutEngineTest {
         assertThat(notifications.notificationsOf(pid)).isEmpty();
     }
 
+    @Test
+    void theTicketNumberIsNamedAlsoWhenTheRulePassedTheTicketAsJson() throws Exception {
+        String recipient = "json-" + System.nanoTime() + "@msp.example";
+        Callout callout = create(draft(unique("Json ticket"), RMM.url("/rmm/json"), "POST", "JSON", "ALWAYS",
+                recipient));
+        // A rule started through /engine-rest/signal with "type": "Json" passes a Spin JSON value on
+        String pid = runtime.startProcessInstanceByKey("extension-callout", org.camunda.bpm.engine.variable.Variables
+                .createVariables().putValue("calloutName", callout.name())
+                .putValueTyped("ticket", org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+                        "{\"id\": 1, \"number\": \"T20261128.0001\", \"udfs\": {\"RMM Alert ID\": \"a-1\"}}")
+                        .create())
+                .putValue("ticketEvent", "EDITED")).getId();
+
+        drive(pid);
+
+        assertThat(RMM.requests()).singleElement().satisfies(r -> assertThat(r.body()).contains("T20261128.0001"));
+        List<MimeMessage> mails = mailsTo(recipient, 1, Duration.ofSeconds(10));
+        assertThat(mails).hasSize(1);
+        assertThat(mails.get(0).getSubject()).contains("ticket T20261128.0001");
+        assertThat(mails.get(0).getContent().toString()).contains("Ticket: T20261128.0001");
+    }
+
+    @Test
+    void aCalloutThatFailedForGoodIsMailedOnceWithTheLastErrorWhetherAlwaysOrOnError() throws Exception {
+        for (String when : List.of("ALWAYS", "ON_ERROR")) {
+            String recipient = "failed-" + when + "-" + System.nanoTime() + "@msp.example";
+            Callout callout = create(draft(unique("Refused " + when), "http://127.0.0.1:" + freePort() + "/rmm",
+                    "POST", "XML", when, recipient));
+            String pid = start(callout.name(), ticket("T20261127.0099", "a-1"), "EDITED");
+
+            drive(pid);
+
+            List<MimeMessage> mails = mailsTo(recipient, 1, Duration.ofSeconds(10));
+            assertThat(mails).as(when).hasSize(1);
+            assertThat(mails.get(0).getSubject()).isEqualTo("[Extension callout] '" + callout.name()
+                    + "' FAILED for ticket T20261127.0099 after 11 attempts: connection refused");
+            assertThat(mails.get(0).getContent().toString()).contains("Extension callout: " + callout.name(),
+                    "Ticket: T20261127.0099", "Outcome: failed for good; left as an incident in Cockpit",
+                    "Attempts: 11", "Last result: connection refused",
+                    "http://callouts.example:8080/camunda/app/cockpit/default/#/process-instance/" + pid);
+            assertThat(awaitNotifications(pid, 1)).singleElement()
+                    .satisfies(n -> assertThat(n.status()).isEqualTo(Status.SENT));
+        }
+    }
+
     private List<NotificationRecord> awaitNotifications(String pid, int count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         List<NotificationRecord> found = notifications.notificationsOf(pid);
