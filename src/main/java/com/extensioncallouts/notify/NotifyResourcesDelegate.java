@@ -13,11 +13,16 @@ import com.extensioncallouts.callout.Callout;
 import com.extensioncallouts.callout.CalloutService;
 
 /**
- * "Notify resources": the BPMN reaches it once per trigger, when the outcome is known (delivered
- * with "always", or failed for good). The e-mail itself leaves after the transaction commits.
+ * "Notify resources": the BPMN reaches it when the outcome is known (delivered with "always", or failed
+ * for good), and once more when an operator's retry from Cockpit delivers a callout that failed for good.
+ * That last task sets the local input {@value #AFTER_OPERATOR_RETRY} to {@code true}, so the e-mail says
+ * so. The e-mail itself leaves after the transaction commits.
  */
 @Component("notifyResources")
 class NotifyResourcesDelegate implements JavaDelegate {
+
+    /** Input parameter of the "Notify resources" task after "Failed: retry from Cockpit". */
+    static final String AFTER_OPERATOR_RETRY = "afterOperatorRetry";
 
     private final CalloutService callouts;
     private final ResourceNotifier notifier;
@@ -42,6 +47,7 @@ class NotifyResourcesDelegate implements JavaDelegate {
         // The ticket may be a map, JSON text or a Spin JSON value (a rule started through /engine-rest)
         notifier.notifyAfterCommit(new CalloutNotice(processInstanceId, callout.get().name(), ticketNumber(execution),
                 Boolean.TRUE.equals(execution.getVariable(DELIVERED)),
+                Boolean.TRUE.equals(execution.getVariableLocal(AFTER_OPERATOR_RETRY)),
                 attempts instanceof Number n ? n.intValue() : 0,
                 (Integer) execution.getVariable(LAST_STATUS),
                 (String) execution.getVariable(LAST_ERROR),

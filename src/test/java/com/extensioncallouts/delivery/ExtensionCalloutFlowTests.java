@@ -179,7 +179,7 @@ class ExtensionCalloutFlowTests extends CalloutEngineTest {
     }
 
     @Test
-    void aCalloutThatAlwaysFailsIsSentElevenTimesThenMailedOnceAndLeftAsAnIncidentForCockpit() throws Exception {
+    void aCalloutThatAlwaysFailsIsSentElevenTimesMailedAndLeftForCockpitWhoseDeliveringRetryIsMailedToo() throws Exception {
         RMM.alwaysAnswer(Answer.status(500));
         String recipient = "always-fails-" + System.nanoTime() + "@msp.example";
         Callout callout = create(draft(unique("Down"), RMM.url("/rmm/down"), "POST", "JSON", "ON_ERROR", recipient));
@@ -219,6 +219,7 @@ class ExtensionCalloutFlowTests extends CalloutEngineTest {
         assertThat(RMM.requests().get(11).header("Idempotency-Key")).isEqualTo(received.get(0).header("Idempotency-Key"));
         assertThat(runtime.createIncidentQuery().processInstanceId(pid).singleResult().getIncidentMessage())
                 .isEqualTo("Callout '" + callout.name() + "' failed after 12 attempts: HTTP 500");
+        assertThat(mailsTo(recipient, 2, Duration.ofMillis(300))).as("a failed retry sends no e-mail").hasSize(1);
 
         // The RMM is back: the next retry from Cockpit delivers and ends the instance
         RMM.alwaysAnswer(Answer.status(200));
@@ -231,7 +232,17 @@ class ExtensionCalloutFlowTests extends CalloutEngineTest {
         assertThat(historicVariable(pid, "delivered")).isEqualTo(true);
         assertThat(historicVariable(pid, "attempt")).isEqualTo(13);
         assertThat(attempts.attemptsOf(pid)).hasSize(13);
-        assertThat(mailsTo(recipient, 2, Duration.ofMillis(300))).as("no second e-mail").hasSize(1);
+        // Those told it failed for good hear that it recovered, once
+        mails = mailsTo(recipient, 2, Duration.ofSeconds(10));
+        assertThat(mails).as("the recovery e-mail").hasSize(2);
+        MimeMessage recovered = mails.get(1);
+        assertThat(recovered.getSubject()).isEqualTo("[Extension callout] '" + callout.name()
+                + "' delivered after an operator's retry for ticket T5 (13 attempts, HTTP 200)");
+        assertThat(recovered.getContent().toString()).contains("Ticket: T5",
+                "Outcome: delivered after an operator's retry in Cockpit", "Attempts: 13", "Last result: HTTP 200",
+                "/camunda/app/cockpit/default/#/process-instance/" + pid);
+        Thread.sleep(300);
+        assertThat(mailsTo(recipient, 3, Duration.ZERO)).as("no third e-mail").hasSize(2);
     }
 
     @Test
