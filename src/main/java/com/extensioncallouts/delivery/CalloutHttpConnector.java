@@ -34,6 +34,8 @@ class CalloutHttpConnector extends HttpConnectorImpl implements AutoCloseable {
 
     static final String ID = "extension-callout-http";
     static final int EXCERPT_BYTES = 2048;
+    /** Every request is aborted after this many {@code callouts.http.timeout}s ({@link JobLockCheck}). */
+    static final int DEADLINE_TIMEOUTS = 3;
     /** Request parameter holding the scheduled abort of one request; {@link #endDeadline} cancels it. */
     private static final String DEADLINE = "callouts.deadline";
 
@@ -53,7 +55,7 @@ class CalloutHttpConnector extends HttpConnectorImpl implements AutoCloseable {
     CalloutHttpConnector(Duration timeout) {
         super(ID);
         int millis = Math.toIntExact(timeout.toMillis());
-        this.deadline = timeout.multipliedBy(3);
+        this.deadline = timeout.multipliedBy(DEADLINE_TIMEOUTS);
         // Nearly every abort is cancelled: drop it at once rather than keep the request until its delay
         this.deadlines.setRemoveOnCancelPolicy(true);
         this.requestConfig = RequestConfig.custom()
