@@ -2,6 +2,7 @@ package com.extensioncallouts.callout;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -14,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import com.extensioncallouts.rule.WorkflowRule;
 
 /**
  * {@code /api/callouts}, as api.md describes it. Rules live in {@link CalloutService}.
@@ -34,7 +37,9 @@ class CalloutController {
 
     @GetMapping(produces = JSON)
     List<CalloutResponse> list() {
-        return callouts.list().stream().map(this::response).toList();
+        List<Callout> all = callouts.list();
+        Map<Long, List<WorkflowRule>> rules = callouts.workflowRulesCalling(all);
+        return all.stream().map(callout -> CalloutResponse.of(callout, rules.get(callout.id()).size())).toList();
     }
 
     @PostMapping(produces = JSON)

@@ -27,8 +27,9 @@ record CalloutRow(
 
     private static final String RECIPIENT_SEPARATOR = "\n";
 
+    /** Ignores case and surrounding white space (Unicode's too), exactly as workflow rules' callout names match. */
     static String nameKey(String name) {
-        return name.trim().toLowerCase(Locale.ROOT);
+        return name.strip().toLowerCase(Locale.ROOT);
     }
 
     static CalloutRow from(Callout c) {

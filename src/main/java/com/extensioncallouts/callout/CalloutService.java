@@ -1,7 +1,9 @@
 package com.extensioncallouts.callout;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.IncorrectUpdateSemanticsDataAccessException;
@@ -89,6 +91,13 @@ public class CalloutService {
     /** The deployed workflow rules that execute this callout. */
     public List<WorkflowRule> workflowRulesCalling(Callout callout) {
         return workflowRules.callersOf(callout.name());
+    }
+
+    /** The deployed workflow rules that execute each of these callouts, by callout id: one look for all. */
+    public Map<Long, List<WorkflowRule>> workflowRulesCalling(List<Callout> callouts) {
+        Map<String, List<WorkflowRule>> byName = workflowRules.callersOf(callouts.stream().map(Callout::name).toList());
+        return callouts.stream().collect(Collectors.toMap(Callout::id,
+                callout -> byName.getOrDefault(callout.name(), List.of())));
     }
 
     /** How many deployed workflow rules execute this callout. */

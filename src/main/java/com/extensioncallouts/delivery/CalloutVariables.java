@@ -1,5 +1,7 @@
 package com.extensioncallouts.delivery;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Names of the extension-callout process variables (what Cockpit shows). None holds a secret. */
@@ -27,12 +29,17 @@ public final class CalloutVariables {
     private CalloutVariables() {
     }
 
+    /** How many attempts were made so far (the variable {@code attempt}): 0 before the first. */
+    public static int attempts(VariableScope scope) {
+        return scope.getVariable(ATTEMPT) instanceof Number n ? n.intValue() : 0;
+    }
+
     /** The ticket's number, read the way the delivery reads the ticket (a map, JSON text or a Spin JSON value). */
     public static String ticketNumber(VariableScope scope) {
         try {
             return TicketVariable.number(TicketVariable.read(scope));
         } catch (IllegalArgumentException notAJsonObject) {
-            return TicketVariable.number(java.util.Map.of());
+            return TicketVariable.number(Map.of());
         }
     }
 }

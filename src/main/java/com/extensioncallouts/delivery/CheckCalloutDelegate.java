@@ -32,12 +32,10 @@ class CheckCalloutDelegate implements JavaDelegate {
         String name = (String) execution.getVariable(CALLOUT_NAME);
         inheritTicketEvent(execution);
         // This runs in the calling rule's transaction: an exception would fail the whole ticket event
-        String ticketProblem = ticketProblem(execution);
-        if (ticketProblem != null) {
-            skip(execution, name, "(no ticket)", ticketProblem);
+        Map<String, Object> ticket = readableTicket(execution, name);
+        if (ticket == null) {
             return;
         }
-        Map<String, Object> ticket = TicketVariable.read(execution);
 
         Optional<Callout> found = callouts.findByName(name);
         String skipReason = skipReason(name, found, ticket);
@@ -57,28 +55,31 @@ class CheckCalloutDelegate implements JavaDelegate {
         DeliveryLog.skipped(name, ticketNumber, reason);
     }
 
-    /** A rule that passes no ticket, or something that is not a JSON object, gets a reason, not an exception. */
-    private static String ticketProblem(DelegateExecution execution) {
-        if (execution.getVariable(TICKET) == null) {
-            return "NO_TICKET: the calling rule passed no variable 'ticket'";
+    /**
+     * The ticket as a map, or null after recording the skip: a rule that passes no ticket, or something
+     * that is not a JSON object, gets a reason, not an exception.
+     */
+    private static Map<String, Object> readableTicket(DelegateExecution execution, String name) {
+        Object raw = execution.getVariable(TICKET);
+        if (raw == null) {
+            skip(execution, name, "(no ticket)", "NO_TICKET: the calling rule passed no variable 'ticket'");
+            return null;
         }
         try {
-            TicketVariable.read(execution);
-            return null;
+            return TicketVariable.read(execution);
         } catch (IllegalArgumentException e) {
-            return "INVALID_TICKET: the variable 'ticket' is not a JSON object but a "
-                    + execution.getVariable(TICKET).getClass().getSimpleName();
+            skip(execution, name, "(no ticket)", "INVALID_TICKET: the variable 'ticket' is not a JSON object but a "
+                    + raw.getClass().getSimpleName());
+            return null;
         }
     }
 
     static String skipReason(String name, Optional<Callout> found, Map<String, Object> ticket) {
-        if (found.isEmpty()) {
-            return "UNKNOWN_CALLOUT: no callout is named '" + name + "'";
+        String unavailable = unavailableReason(name, found);
+        if (unavailable != null) {
+            return unavailable;
         }
         Callout callout = found.get();
-        if (!callout.active()) {
-            return "INACTIVE: callout '" + callout.name() + "' is inactive";
-        }
         if (callout.restrictedToUdf()) {
             String value = TicketVariable.udf(ticket, callout.udfName());
             if (value == null || value.isBlank()) {
@@ -87,6 +88,17 @@ class CheckCalloutDelegate implements JavaDelegate {
             }
         }
         return null;
+    }
+
+    /**
+     * Why a callout cannot be sent at all, or null: unknown (never created, or deleted since) or
+     * inactive. Asked here and again before every later attempt, since either can change meanwhile.
+     */
+    static String unavailableReason(String name, Optional<Callout> found) {
+        if (found.isEmpty()) {
+            return "UNKNOWN_CALLOUT: no callout is named '" + name + "'";
+        }
+        return found.get().active() ? null : "INACTIVE: callout '" + found.get().name() + "' is inactive";
     }
 
     /** api.md asks rules to pass only ticket and calloutName; the event is still on the calling rule. */

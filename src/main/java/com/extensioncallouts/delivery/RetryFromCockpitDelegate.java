@@ -25,20 +25,20 @@ class RetryFromCockpitDelegate implements JavaDelegate {
 
     private final CalloutService callouts;
     private final CalloutDelivery delivery;
-    private final AttemptLog attempts;
+    private final AttemptLog attemptLog;
 
-    RetryFromCockpitDelegate(CalloutService callouts, CalloutDelivery delivery, AttemptLog attempts) {
+    RetryFromCockpitDelegate(CalloutService callouts, CalloutDelivery delivery, AttemptLog attemptLog) {
         this.callouts = callouts;
         this.delivery = delivery;
-        this.attempts = attempts;
+        this.attemptLog = attemptLog;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String name = (String) execution.getVariable(CALLOUT_NAME);
         // A failed retry rolls its variables back, but its attempt is recorded: count from both
-        int attemptsSoFar = Math.max(SendCalloutDelegate.attemptSoFar(execution),
-                attempts.lastAttemptNumber(execution.getProcessInstanceId()));
+        int attemptsSoFar = Math.max(attempts(execution),
+                attemptLog.lastAttemptNumber(execution.getProcessInstanceId()));
         if (!failedBefore(execution)) {
             throw new CalloutFailedException(name, attemptsSoFar, String.valueOf(execution.getVariable(LAST_ERROR)));
         }
@@ -47,9 +47,9 @@ class RetryFromCockpitDelegate implements JavaDelegate {
         int attempt = attemptsSoFar + 1;
         DeliveryLog.retryFromCockpit(name, TicketVariable.number(ticket), attempt);
         Optional<Callout> callout = callouts.findByName(name);
-        if (callout.isEmpty() || !callout.get().active()) {
-            throw new CalloutFailedException("Callout '" + name + "' not sent: it is "
-                    + (callout.isEmpty() ? "deleted" : "inactive"));
+        String unavailable = CheckCalloutDelegate.unavailableReason(name, callout);
+        if (unavailable != null) {
+            throw new CalloutFailedException("Callout '" + name + "' not sent: " + unavailable);
         }
         AttemptOutcome outcome = delivery.attempt(callout.get(), ticket, (String) execution.getVariable(TICKET_EVENT),
                 attempt, (String) execution.getVariable(IDEMPOTENCY_KEY), execution.getProcessInstanceId());

@@ -40,7 +40,7 @@ class SendCalloutDelegate implements JavaDelegate {
         String name = (String) execution.getVariable(CALLOUT_NAME);
         Map<String, Object> ticket = TicketVariable.read(execution);
         String ticketNumber = TicketVariable.number(ticket);
-        int attempt = attemptSoFar(execution) + 1;
+        int attempt = attempts(execution) + 1;
         if (attempt > 1 && !retryPolicy.retriesLeft(attempt - 1)) {
             // A retry that waited while max-retries was lowered: the last failure stands, the loop ends
             DeliveryLog.exhausted(name, ticketNumber, attempt - 1, String.valueOf(execution.getVariable(LAST_ERROR)));
@@ -65,20 +65,13 @@ class SendCalloutDelegate implements JavaDelegate {
     /** The callout as it is now: an inactive or deleted callout is never sent, not even a pending retry. */
     private Callout sendable(DelegateExecution execution, String name, String ticketNumber, int attempt) {
         Optional<Callout> callout = callouts.findByName(name);
-        String reason = callout.isEmpty() ? "UNKNOWN_CALLOUT: callout '" + name + "' no longer exists"
-                : !callout.get().active() ? "INACTIVE: callout '" + name + "' was deactivated"
-                : null;
+        String reason = CheckCalloutDelegate.unavailableReason(name, callout);
         if (reason != null) {
             execution.setVariable(SKIP_REASON, reason);
             DeliveryLog.withdrawn(name, ticketNumber, attempt, reason);
             throw new BpmnError(WITHDRAWN, reason);
         }
         return callout.get();
-    }
-
-    static int attemptSoFar(DelegateExecution execution) {
-        Object attempt = execution.getVariable(ATTEMPT);
-        return attempt instanceof Number n ? n.intValue() : 0;
     }
 
     static void record(DelegateExecution execution, int attempt, AttemptOutcome outcome) {

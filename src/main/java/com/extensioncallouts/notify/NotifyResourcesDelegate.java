@@ -43,12 +43,11 @@ class NotifyResourcesDelegate implements JavaDelegate {
             NotifyLog.calloutGone(name, processInstanceId);
             return;
         }
-        Object attempts = execution.getVariable(ATTEMPT);
         // The ticket may be a map, JSON text or a Spin JSON value (a rule started through /engine-rest)
         notifier.notifyAfterCommit(new CalloutNotice(processInstanceId, callout.get().name(), ticketNumber(execution),
                 Boolean.TRUE.equals(execution.getVariable(DELIVERED)),
                 Boolean.TRUE.equals(execution.getVariableLocal(AFTER_OPERATOR_RETRY)),
-                attempts instanceof Number n ? n.intValue() : 0,
+                attempts(execution),
                 (Integer) execution.getVariable(LAST_STATUS),
                 (String) execution.getVariable(LAST_ERROR),
                 cockpitLink(processInstanceId),

@@ -1,8 +1,13 @@
 package com.extensioncallouts.rule;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.RepositoryService;
@@ -25,6 +30,9 @@ import com.extensioncallouts.rule.CalloutCall.InMapping;
 @Component
 class DeployedWorkflowRules implements WorkflowRules {
 
+    private static final Comparator<WorkflowRule> BY_DISPLAY_NAME =
+            Comparator.comparing(WorkflowRule::displayName, String.CASE_INSENSITIVE_ORDER);
+
     private final RepositoryService repositoryService;
     private final CalloutCallIndex index;
 
@@ -34,17 +42,32 @@ class DeployedWorkflowRules implements WorkflowRules {
     }
 
     @Override
-    public List<WorkflowRule> callersOf(String calloutName) {
-        if (calloutName == null || calloutName.isBlank()) {
-            return List.of();
+    public Map<String, List<WorkflowRule>> callersOf(Collection<String> calloutNames) {
+        Map<String, List<WorkflowRule>> callersByKey = callersByKey();
+        Map<String, List<WorkflowRule>> callers = new LinkedHashMap<>();
+        for (String name : calloutNames) {
+            if (name != null && !callers.containsKey(name)) {
+                callers.put(name, name.isBlank() ? List.of()
+                        : callersByKey.getOrDefault(CalloutCall.key(name), List.of()));
+            }
         }
-        String key = CalloutCall.key(calloutName);
-        return repositoryService.createProcessDefinitionQuery().latestVersion().list().stream()
-                .filter(definition -> !CalloutCall.CALLED_ELEMENT.equals(definition.getKey()))
-                .filter(definition -> index.calloutKeysOf(definition.getId(), id -> scan(definition)).contains(key))
-                .map(definition -> new WorkflowRule(definition.getKey(), definition.getName(), definition.getVersion()))
-                .sorted(Comparator.comparing(WorkflowRule::displayName, String.CASE_INSENSITIVE_ORDER))
-                .toList();
+        return callers;
+    }
+
+    /** Every callout key that some latest definition calls, with its callers sorted by display name. */
+    private Map<String, List<WorkflowRule>> callersByKey() {
+        Map<String, List<WorkflowRule>> callers = new HashMap<>();
+        for (ProcessDefinition definition : repositoryService.createProcessDefinitionQuery().latestVersion().list()) {
+            if (CalloutCall.CALLED_ELEMENT.equals(definition.getKey())) {
+                continue;
+            }
+            WorkflowRule rule = new WorkflowRule(definition.getKey(), definition.getName(), definition.getVersion());
+            for (String key : index.calloutKeysOf(definition.getId(), id -> scan(definition))) {
+                callers.computeIfAbsent(key, k -> new ArrayList<>()).add(rule);
+            }
+        }
+        callers.values().forEach(rules -> rules.sort(BY_DISPLAY_NAME));
+        return callers;
     }
 
     /** Reads what the parse listener would have recorded from the stored BPMN model of one definition. */

@@ -2,6 +2,7 @@ package com.extensioncallouts.web;
 
 import java.security.Principal;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
@@ -18,6 +19,7 @@ import com.extensioncallouts.callout.CalloutService;
 import com.extensioncallouts.delivery.AttemptOutcome;
 import com.extensioncallouts.delivery.CalloutTester;
 import com.extensioncallouts.problem.ConflictException;
+import com.extensioncallouts.rule.WorkflowRule;
 
 /**
  * The callouts table and the actions of its row menu. Every action goes through
@@ -42,9 +44,9 @@ class CalloutPageController {
 
     @GetMapping
     String list(Model model) {
-        List<CalloutListItem> items = callouts.list().stream()
-                .map(c -> CalloutListItem.of(c, callouts.workflowRulesCalling(c)))
-                .toList();
+        List<Callout> all = callouts.list();
+        Map<Long, List<WorkflowRule>> rules = callouts.workflowRulesCalling(all);
+        List<CalloutListItem> items = all.stream().map(c -> CalloutListItem.of(c, rules.get(c.id()))).toList();
         model.addAttribute("callouts", items);
         model.addAttribute("retry", properties.retry());
         return "callouts/list";
