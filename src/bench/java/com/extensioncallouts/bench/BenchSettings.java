@@ -1,0 +1,68 @@
+package com.extensioncallouts.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What to run, from system properties (the {@code bench} Maven profile sets the paths):
+ * {@code bench.systems} (callouts, bare-stock, bare-ours), {@code bench.databases} (h2, postgres),
+ * {@code bench.quick=true} for a short run while working, {@code bench.jfr=<system>} to record a
+ * Java Flight Recorder profile of one system, {@code bench.calloutsArgs} for extra arguments to Extension
+ * Callouts (experiments: {@code --camunda.bpm.history-level=none}).
+ */
+record BenchSettings(Path appJar, Path bareJar, Path appConfig, Path out, List<String> systems,
+        List<String> databases, boolean quick, String jfr, List<String> calloutsArguments) {
+
+    static final String CALLOUTS = "callouts";
+    static final String BARE_STOCK = "bare-stock";
+    static final String BARE_OURS = "bare-ours";
+
+    static BenchSettings fromSystemProperties() {
+        return new BenchSettings(
+                Path.of(required("bench.appJar")),
+                Path.of(required("bench.bareJar")),
+                Path.of(required("bench.appConfig")),
+                Path.of(System.getProperty("bench.out", "target/benchmark")),
+                list(System.getProperty("bench.systems", CALLOUTS + "," + BARE_STOCK + "," + BARE_OURS)),
+                list(System.getProperty("bench.databases", "h2,postgres")),
+                Boolean.getBoolean("bench.quick"),
+                System.getProperty("bench.jfr", ""),
+                Arrays.stream(System.getProperty("bench.calloutsArgs", "").split(" ")).filter(a -> !a.isBlank()).toList());
+    }
+
+    /** Whether to measure retries (punctuality, waiting retries) beside throughput: {@code bench.retries}. */
+    boolean retries() {
+        return !"false".equals(System.getProperty("bench.retries"));
+    }
+
+    boolean runs(String system) {
+        return systems.contains(system);
+    }
+
+    /** Seconds per step of the rate ramp. */
+    int stepSeconds() {
+        return quick ? 5 : 10;
+    }
+
+    int warmUpEvents() {
+        return quick ? 400 : 1500;
+    }
+
+    /** Retries left waiting while new deliveries are measured. */
+    int waitingRetries() {
+        return quick ? 2000 : 10_000;
+    }
+
+    private static String required(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("Set -D" + name + " (the bench Maven profile does)");
+        }
+        return value;
+    }
+
+    private static List<String> list(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}

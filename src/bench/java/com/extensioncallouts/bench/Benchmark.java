@@ -1,0 +1,203 @@
+package com.extensioncallouts.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.extensioncallouts.bench.LoadDriver.Run;
+import com.extensioncallouts.bench.Results.Step;
+
+/**
+ * Extension Callouts against bare Camunda doing the same job, each application in a JVM of its own, on the
+ * embedded default (H2 file) and on PostgreSQL. For each: a warm-up, an open-loop ramp to saturation,
+ * latency at half of saturation and at 20 events/s, heap after a full GC and CPU per delivery. For
+ * Extension Callouts also: how punctually retries leave, and new-delivery latency with thousands of retries
+ * waiting. Writes {@code report.md} to {@code bench.out}. Run it with {@code mvn -Pbench verify}.
+ */
+public final class Benchmark {
+
+    static final List<String> JVM_OPTIONS = List.of("-Xmx1g", "-XX:+UseG1GC");
+    private static final double FIRST_RATE = 20;
+    private static final double RATE_FACTOR = 1.35;
+    private static final Duration DRAIN = Duration.ofMinutes(3);
+
+    private final BenchSettings settings;
+    private final Receiver receiver;
+    private final LoadDriver driver;
+    private final Databases databases;
+    private int runs;
+
+    private Benchmark(BenchSettings settings, Receiver receiver, Databases databases) {
+        this.settings = settings;
+        this.receiver = receiver;
+        this.driver = new LoadDriver(receiver);
+        this.databases = databases;
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchSettings settings = BenchSettings.fromSystemProperties();
+        deleteRecursively(settings.out()); // every run starts from empty databases
+        Files.createDirectories(settings.out());
+        Report report = new Report(settings);
+        try (Receiver receiver = new Receiver(); Databases databases = new Databases()) {
+            Benchmark benchmark = new Benchmark(settings, receiver, databases);
+            for (String database : settings.databases()) {
+                for (String system : settings.systems()) {
+                    report.add(benchmark.throughput(system, database));
+                }
+                if (settings.runs(BenchSettings.CALLOUTS) && settings.retries()) {
+                    report.add(benchmark.retryPunctuality(database));
+                    report.add(benchmark.waitingRetries(database));
+                }
+            }
+        }
+        Path written = report.write();
+        System.out.println(Files.readString(written));
+        System.out.println("Report written to " + written.toAbsolutePath());
+    }
+
+    private Results.Throughput throughput(String system, String database) throws Exception {
+        log("%s on %s: starting", system, database);
+        try (AppProcess app = start(system, database, List.of())) {
+            EventTarget target = target(system, app);
+            if (target instanceof EventTarget.Callouts callouts) {
+                new CalloutsSetup(callouts).prepare(receiver.url("/ok"), receiver.url("/fail-first"));
+            }
+            Run warmUp = driver.closedLoop(target, "EDITED", 8, settings.warmUpEvents(), DRAIN);
+            log("  warm-up: %d events, %.1f/s", warmUp.events(), warmUp.throughput());
+            List<Step> steps = ramp(app, target);
+            double saturation = steps.stream().mapToDouble(Step::throughput).max().orElse(FIRST_RATE);
+            double half = Math.max(1, saturation / 2);
+            Run halfRun = driver.openLoop(target, "EDITED", half, (int) Math.max(300, half * 15), DRAIN);
+            log("  at %.1f/s: %s", half, Latencies.ofNanos(halfRun.fromAccepted()).format());
+            Run at20 = driver.openLoop(target, "EDITED", 20, 300, DRAIN);
+            log("  at 20/s: %s", Latencies.ofNanos(at20.fromAccepted()).format());
+            long heap = app.heapAfterFullGc();
+            return new Results.Throughput(system, database, steps, Latencies.ofNanos(halfRun.fromAccepted()),
+                    Latencies.ofNanos(halfRun.fromSent()), half, Latencies.ofNanos(at20.fromAccepted()),
+                    Latencies.ofNanos(at20.fromSent()), heap);
+        }
+    }
+
+    /** Steps the offered rate up until the application no longer keeps up; every step is one result. */
+    private List<Step> ramp(AppProcess app, EventTarget target) {
+        List<Step> steps = new ArrayList<>();
+        for (double rate = FIRST_RATE; steps.size() < 14; rate *= RATE_FACTOR) {
+            int events = (int) Math.round(rate * settings.stepSeconds());
+            Duration cpuBefore = app.cpu();
+            Run run = driver.openLoop(target, "EDITED", rate, events, DRAIN);
+            int delivered = run.events() - run.lost();
+            double cpuMs = delivered == 0 ? Double.NaN : (app.cpu().minus(cpuBefore)).toNanos() / 1e6 / delivered;
+            Step step = new Step(rate, run.throughput(), run.lost(), cpuMs);
+            steps.add(step);
+            log("  offered %.1f/s: delivered %.1f/s (%d lost), %.2f ms CPU per delivery", rate, step.throughput(),
+                    run.lost(), cpuMs);
+            if (step.throughput() < 0.9 * rate || run.lost() > 0) {
+                break; // saturated: this step ran at capacity
+            }
+        }
+        return steps;
+    }
+
+    /** Extension Callouts with a 5-second retry interval; the RMM fails every first attempt. */
+    private Results.RetryPunctuality retryPunctuality(String database) throws Exception {
+        Duration interval = Duration.ofSeconds(5);
+        log("retry punctuality on %s", database);
+        try (AppProcess app = start(BenchSettings.CALLOUTS, database, List.of("--callouts.retry.interval=" + interval))) {
+            EventTarget.Callouts target = (EventTarget.Callouts) target(BenchSettings.CALLOUTS, app);
+            new CalloutsSetup(target).prepare(receiver.url("/ok"), receiver.url("/fail-first"));
+            driver.closedLoop(target, "EDITED", 8, settings.warmUpEvents() / 2, DRAIN);
+            Run run = driver.openLoop(target, "CREATED", 10, settings.quick() ? 100 : 300, DRAIN);
+            long deadline = System.nanoTime() + interval.multipliedBy(6).toNanos();
+            List<Long> lateness = new ArrayList<>();
+            int missing = 0;
+            for (LoadDriver.Sent sent : run.sent()) {
+                long second;
+                while ((second = receiver.secondArrival(sent.ticketId())) == 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                if (second == 0) {
+                    missing++;
+                } else {
+                    long first = receiver.firstArrival(sent.ticketId());
+                    lateness.add(Math.max(0, second - first - interval.toNanos()));
+                }
+            }
+            Latencies late = Latencies.ofNanos(lateness.stream().mapToLong(Long::longValue).toArray());
+            log("  retries late by %s, %d missing", late.format(), missing);
+            return new Results.RetryPunctuality(database, interval.toSeconds(), late, missing);
+        }
+    }
+
+    /** New deliveries at 20 events/s with no retry waiting, then with thousands waiting at their timers. */
+    private Results.WaitingRetries waitingRetries(String database) throws Exception {
+        log("waiting retries on %s", database);
+        try (AppProcess app = start(BenchSettings.CALLOUTS, database, List.of("--callouts.retry.interval=PT1H"))) {
+            EventTarget.Callouts target = (EventTarget.Callouts) target(BenchSettings.CALLOUTS, app);
+            new CalloutsSetup(target).prepare(receiver.url("/ok"), receiver.url("/fail"));
+            driver.closedLoop(target, "EDITED", 8, settings.warmUpEvents(), DRAIN);
+            Run without = driver.openLoop(target, "EDITED", 20, 300, DRAIN);
+            log("  none waiting: %s", Latencies.ofNanos(without.fromAccepted()).format());
+            Run failing = driver.closedLoop(target, "CREATED", 8, settings.waitingRetries(), Duration.ofMinutes(10));
+            long waiting = failing.events() - failing.lost();
+            log("  %d retries waiting (%.1f/s while failing)", waiting, failing.throughput());
+            Run with = driver.openLoop(target, "EDITED", 20, 300, DRAIN);
+            log("  %d waiting: %s", waiting, Latencies.ofNanos(with.fromAccepted()).format());
+            return new Results.WaitingRetries(database, Latencies.ofNanos(without.fromAccepted()),
+                    Latencies.ofNanos(with.fromAccepted()), waiting, app.heapAfterFullGc());
+        }
+    }
+
+    private AppProcess start(String system, String database, List<String> extraArguments) throws Exception {
+        Path workDir = settings.out().resolve("run-" + (++runs) + "-" + system + "-" + database);
+        List<String> jvm = new ArrayList<>(JVM_OPTIONS);
+        if (system.equals(settings.jfr())) {
+            jvm.add("-XX:StartFlightRecording=filename=" + workDir.toAbsolutePath().resolve("app.jfr")
+                    + ",settings=profile");
+        }
+        List<String> arguments = new ArrayList<>(databases.fresh(database));
+        arguments.addAll(extraArguments);
+        int port = freePort();
+        if (system.equals(BenchSettings.CALLOUTS)) {
+            arguments.addAll(settings.calloutsArguments());
+            EventTarget.Callouts probe = new EventTarget.Callouts(null, "demo", "demo");
+            return AppProcess.start(system, settings.appJar(), workDir, jvm, arguments, port, "/api/callouts",
+                    probe.authorization());
+        }
+        arguments.add("--bench.rmm-url=" + receiver.url("/ok"));
+        if (system.equals(BenchSettings.BARE_OURS)) {
+            arguments.addAll(JobExecutorSettings.asArguments(settings.appConfig()));
+        }
+        return AppProcess.start(system, settings.bareJar(), workDir, jvm, arguments, port, "/engine-rest/engine", null);
+    }
+
+    private static EventTarget target(String system, AppProcess app) {
+        return system.equals(BenchSettings.CALLOUTS)
+                ? new EventTarget.Callouts(app.base(), "demo", "demo")
+                : new EventTarget.Bare(app.base());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    static void log(String format, Object... args) {
+        System.out.printf(format + "%n", args);
+    }
+}
