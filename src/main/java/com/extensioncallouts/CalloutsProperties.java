@@ -15,6 +15,7 @@ public record CalloutsProperties(
         @DefaultValue Retry retry,
         @DefaultValue Http http,
         @DefaultValue Mail mail,
+        @DefaultValue Cache cache,
         /** Base address of this application as users reach it; used for links to Cockpit in e-mails. */
         @DefaultValue("http://localhost:8080") URI publicUrl) {
 
@@ -25,6 +26,15 @@ public record CalloutsProperties(
 
     public record Http(
             @DefaultValue("PT30S") Duration timeout) {
+    }
+
+    /**
+     * How long this node may keep what it read (callouts, verified passwords) before reading it again. A
+     * change made on this node is seen at once; one made on another node of a cluster within this time.
+     */
+    public record Cache(
+            @DefaultValue("PT5S") Duration callouts,
+            @DefaultValue("PT30S") Duration verifiedCredentials) {
     }
 
     public record Mail(

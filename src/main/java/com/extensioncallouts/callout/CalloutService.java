@@ -11,6 +11,7 @@ import org.springframework.data.relational.core.conversion.DbActionExecutionExce
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.extensioncallouts.CalloutsProperties;
 import com.extensioncallouts.problem.ConflictException;
 import com.extensioncallouts.problem.NotFoundException;
 import com.extensioncallouts.rule.WorkflowRule;
@@ -26,10 +27,12 @@ public class CalloutService {
 
     private final CalloutRepository repository;
     private final WorkflowRules workflowRules;
+    private final CalloutCache cache;
 
-    CalloutService(CalloutRepository repository, WorkflowRules workflowRules) {
+    CalloutService(CalloutRepository repository, WorkflowRules workflowRules, CalloutsProperties properties) {
         this.repository = repository;
         this.workflowRules = workflowRules;
+        this.cache = new CalloutCache(properties.cache().callouts());
     }
 
     @Transactional(readOnly = true)
@@ -43,13 +46,15 @@ public class CalloutService {
                 .orElseThrow(() -> notFound(id));
     }
 
-    /** Looks a callout up by name, ignoring case and surrounding blanks, as workflow rules name them. */
-    @Transactional(readOnly = true)
+    /**
+     * Looks a callout up by name, ignoring case and surrounding blanks, as workflow rules name them. Every
+     * trigger and attempt asks this, so the answer is cached ({@link CalloutCache}).
+     */
     public Optional<Callout> findByName(String name) {
         if (name == null || name.isBlank()) {
             return Optional.empty();
         }
-        return repository.findByNameKey(CalloutRow.nameKey(name)).map(CalloutRow::toCallout);
+        return cache.get(CalloutRow.nameKey(name), key -> repository.findByNameKey(key).map(CalloutRow::toCallout));
     }
 
     /**
@@ -124,6 +129,7 @@ public class CalloutService {
         Callout callout = get(id);
         requireNoCallers(callout, "deleted", "Remove it from them first.");
         repository.deleteById(id);
+        cache.changed();
         CalloutLog.deleted(callout);
     }
 
@@ -146,7 +152,9 @@ public class CalloutService {
 
     private Callout save(Callout callout) {
         try {
-            return repository.save(CalloutRow.from(callout)).toCallout();
+            Callout saved = repository.save(CalloutRow.from(callout)).toCallout();
+            cache.changed();
+            return saved;
         } catch (DbActionExecutionException e) {
             // Spring Data JDBC wraps what the database said
             if (e.getCause() instanceof DuplicateKeyException) {
