@@ -130,12 +130,12 @@ class PostgresEndToEndTests {
         }
         assertThat(db.queryForList("""
                 SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'""", String.class))
-                .contains("callout", "callout_attempt", "callout_notification", "callouts_schema_history",
+                .contains("callout", "callout_attempt", "callout_delivery", "callout_notification", "callouts_schema_history",
                         "act_ge_property", "act_ru_job", "act_hi_procinst");
         // every migration ran (none was skipped by a baseline over Camunda's tables)
         assertThat(db.queryForList("""
                 SELECT version FROM callouts_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank""",
-                String.class)).containsExactly("1", "2", "3", "4");
+                String.class)).containsExactly("1", "2", "3", "4", "5");
         assertThat(db.queryForList("SELECT version_ FROM act_ge_schema_log", String.class))
                 .anyMatch(version -> version.startsWith("7.24"));
     }

@@ -2,6 +2,8 @@ package com.extensioncallouts.delivery;
 
 import java.time.Instant;
 
+import com.extensioncallouts.http.AttemptOutcome;
+
 /** One recorded attempt (table {@code callout_attempt}). {@code processInstanceId} is null for a test send. */
 public record AttemptRecord(
         String processInstanceId,

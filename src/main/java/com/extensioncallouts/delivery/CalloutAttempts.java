@@ -6,44 +6,55 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import com.extensioncallouts.callout.Callout;
+import com.extensioncallouts.http.AttemptOutcome;
+import com.extensioncallouts.http.CalloutRequest;
+import com.extensioncallouts.http.CalloutRequestBuilder;
+import com.extensioncallouts.http.CalloutSender;
+import com.extensioncallouts.http.UserAgent;
 
 /**
- * One attempt, the same wherever it starts (a rule's send task, a retry from Cockpit, the page's
- * "Send test"): build the request, send it, record it, log it.
+ * One attempt, the same wherever it starts (a rule's send task, a retry from Cockpit, the page's "Send
+ * test"): build the request, send it, log it. Recording it is the caller's, in the transaction it needs
+ * ({@link AttemptRecorder}).
  */
 @Component
-class CalloutDelivery {
+class CalloutAttempts {
+
+    /** What was sent, when, and what came of it. */
+    record Sent(Callout callout, String ticketNumber, String idempotencyKey, int attempt, Instant sentAt,
+            AttemptOutcome outcome) {
+
+        AttemptRecord record(String processInstanceId) {
+            return new AttemptRecord(processInstanceId, callout.id(), callout.name(), ticketNumber, idempotencyKey,
+                    attempt, sentAt, outcome.duration().toMillis(), outcome.status(),
+                    outcome.delivered() ? null : outcome.summary(), AttemptRecord.outcomeOf(outcome));
+        }
+    }
 
     private final CalloutSender sender;
-    private final AttemptLog attempts;
     private final CalloutRequestBuilder builder;
 
-    CalloutDelivery(CalloutSender sender, AttemptLog attempts, UserAgent userAgent) {
+    CalloutAttempts(CalloutSender sender, UserAgent userAgent) {
         this.sender = sender;
-        this.attempts = attempts;
         this.builder = new CalloutRequestBuilder(userAgent.value());
     }
 
-    AttemptOutcome attempt(Callout callout, Map<String, Object> ticket, String event, int attempt,
-            String idempotencyKey, String processInstanceId) {
+    Sent send(Callout callout, Map<String, Object> ticket, String event, int attempt, String idempotencyKey) {
         CalloutRequest request = builder.build(callout, ticket, event, attempt, idempotencyKey);
         Instant sentAt = Instant.now();
         AttemptOutcome outcome = sender.send(request);
         String ticketNumber = TicketVariable.number(ticket);
-        try {
-            attempts.record(new AttemptRecord(processInstanceId, callout.id(), callout.name(), ticketNumber,
-                    idempotencyKey, attempt, sentAt, outcome.duration().toMillis(), outcome.status(),
-                    outcome.delivered() ? null : outcome.summary(), AttemptRecord.outcomeOf(outcome)));
-        } catch (RuntimeException e) {
-            // The request is out. Failing here would roll back the job and send it again under the
-            // same attempt number; the attempt still lives on in the process variables and this log.
-            DeliveryLog.notRecorded(callout.name(), ticketNumber, attempt, e);
-        }
         if (outcome.delivered()) {
             DeliveryLog.delivered(callout.name(), ticketNumber, attempt, outcome.status(), outcome.duration().toMillis());
         } else {
             DeliveryLog.attemptFailed(callout.name(), ticketNumber, attempt, outcome.summary());
         }
-        return outcome;
+        return new Sent(callout, ticketNumber, idempotencyKey, attempt, sentAt, outcome);
+    }
+
+    /** The attempt of a delivery: its ticket, event and key. */
+    Sent send(Callout callout, Delivery delivery, int attempt) {
+        return send(callout, TicketVariable.fromJson(delivery.ticket()), delivery.event(), attempt,
+                delivery.idempotencyKey());
     }
 }

@@ -1,5 +1,7 @@
 package com.extensioncallouts.delivery;
 
+import java.time.Duration;
+
 import org.springframework.stereotype.Component;
 
 import com.extensioncallouts.CalloutsProperties;
@@ -25,6 +27,10 @@ public class CalloutRetryPolicy {
             throw new IllegalArgumentException("callouts.retry.max-retries must be zero or more, not "
                     + retry.maxRetries());
         }
+    }
+
+    Duration interval() {
+        return retry.interval();
     }
 
     /** The wait before a retry as an ISO-8601 duration, e.g. {@code PT1M}. */

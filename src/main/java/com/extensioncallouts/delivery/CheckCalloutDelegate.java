@@ -2,76 +2,80 @@ package com.extensioncallouts.delivery;
 
 import static com.extensioncallouts.delivery.CalloutVariables.*;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import com.extensioncallouts.callout.Callout;
 import com.extensioncallouts.callout.CalloutService;
 
 /**
- * "Check callout": decides, inside the ticket event's own transaction, whether this trigger sends
- * anything. Skips set {@code skipReason} ("CODE: text"); a trigger that goes ahead gets its one
- * idempotency key here, so every attempt of it carries the same one.
+ * "Check callout": decides, inside the ticket event's own transaction, whether this trigger sends anything,
+ * and records the trigger as a {@link Delivery} either way. The delivery keeps the ticket and the one
+ * idempotency key every attempt carries; the process instance keeps only what Cockpit shows, so the ticket
+ * (and the event) are not stored a second time as its variables.
  */
 @Component("checkCallout")
 class CheckCalloutDelegate implements JavaDelegate {
 
     private final CalloutService callouts;
+    private final Deliveries deliveries;
 
-    CheckCalloutDelegate(CalloutService callouts) {
+    CheckCalloutDelegate(CalloutService callouts, Deliveries deliveries) {
         this.callouts = callouts;
+        this.deliveries = deliveries;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String name = (String) execution.getVariable(CALLOUT_NAME);
-        inheritTicketEvent(execution);
+        String event = ticketEvent(execution);
         // This runs in the calling rule's transaction: an exception would fail the whole ticket event
-        Map<String, Object> ticket = readableTicket(execution, name);
-        if (ticket == null) {
-            return;
-        }
-
-        Optional<Callout> found = callouts.findByName(name);
-        String skipReason = skipReason(name, found, ticket);
-        if (skipReason != null) {
-            skip(execution, name, TicketVariable.number(ticket), skipReason);
-            return;
-        }
-        Callout callout = found.get();
-        execution.setVariable(CALLOUT_ID, callout.id());
-        execution.setVariable(NOTIFY_WHEN, callout.notification().when().name());
-        execution.setVariable(IDEMPOTENCY_KEY, UUID.randomUUID().toString());
-        execution.setVariable(ATTEMPT, 0);
-    }
-
-    private static void skip(DelegateExecution execution, String name, String ticketNumber, String reason) {
-        execution.setVariable(SKIP_REASON, reason);
-        DeliveryLog.skipped(name, ticketNumber, reason);
-    }
-
-    /**
-     * The ticket as a map, or null after recording the skip: a rule that passes no ticket, or something
-     * that is not a JSON object, gets a reason, not an exception.
-     */
-    private static Map<String, Object> readableTicket(DelegateExecution execution, String name) {
         Object raw = execution.getVariable(TICKET);
+        Map<String, Object> ticket = null;
+        String skipReason;
         if (raw == null) {
-            skip(execution, name, "(no ticket)", "NO_TICKET: the calling rule passed no variable 'ticket'");
-            return null;
+            skipReason = "NO_TICKET: the calling rule passed no variable 'ticket'";
+        } else {
+            try {
+                ticket = TicketVariable.read(execution);
+                skipReason = null;
+            } catch (IllegalArgumentException e) {
+                skipReason = "INVALID_TICKET: the variable 'ticket' is not a JSON object but a "
+                        + raw.getClass().getSimpleName();
+            }
         }
-        try {
-            return TicketVariable.read(execution);
-        } catch (IllegalArgumentException e) {
-            skip(execution, name, "(no ticket)", "INVALID_TICKET: the variable 'ticket' is not a JSON object but a "
-                    + raw.getClass().getSimpleName());
-            return null;
+        Optional<Callout> found = callouts.findByName(name);
+        if (skipReason == null) {
+            skipReason = skipReason(name, found, ticket);
         }
+        record(execution, name, found, ticket, event, skipReason);
+        execution.removeVariableLocal(TICKET);
+        execution.removeVariableLocal(TICKET_EVENT);
+        if (skipReason != null) {
+            execution.setVariable(SKIP_REASON, skipReason);
+            DeliveryLog.skipped(name, ticket == null ? "(no ticket)" : TicketVariable.number(ticket), skipReason);
+        }
+    }
+
+    private void record(DelegateExecution execution, String name, Optional<Callout> callout,
+            Map<String, Object> ticket, String event, String skipReason) {
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        DelegateExecution caller = execution.getProcessInstance().getSuperExecution();
+        deliveries.insert(new Delivery(null, execution.getProcessInstanceId(),
+                caller == null ? null : caller.getProcessInstanceId(), callout.map(Callout::id).orElse(null),
+                callout.map(Callout::name).orElse(name == null ? "" : name),
+                ticket == null ? null : TicketVariable.id(ticket),
+                ticket == null ? null : TicketVariable.number(ticket), event,
+                ticket == null ? null : TicketVariable.toJson(ticket), UUID.randomUUID().toString(),
+                skipReason == null ? DeliveryState.PENDING : DeliveryState.SKIPPED, skipReason, 0, null, null, null,
+                now, skipReason == null ? null : now, null));
     }
 
     static String skipReason(String name, Optional<Callout> found, Map<String, Object> ticket) {
@@ -102,14 +106,12 @@ class CheckCalloutDelegate implements JavaDelegate {
     }
 
     /** api.md asks rules to pass only ticket and calloutName; the event is still on the calling rule. */
-    private static void inheritTicketEvent(DelegateExecution execution) {
-        if (execution.getVariable(TICKET_EVENT) != null) {
-            return;
+    private static String ticketEvent(DelegateExecution execution) {
+        Object event = execution.getVariable(TICKET_EVENT);
+        if (event == null) {
+            DelegateExecution caller = execution.getProcessInstance().getSuperExecution();
+            event = caller == null ? null : caller.getVariable(TICKET_EVENT);
         }
-        DelegateExecution caller = execution.getProcessInstance().getSuperExecution();
-        Object event = caller == null ? null : caller.getVariable(TICKET_EVENT);
-        if (event != null) {
-            execution.setVariable(TICKET_EVENT, event.toString());
-        }
+        return event == null ? null : event.toString();
     }
 }

@@ -1,8 +1,5 @@
 package com.extensioncallouts.delivery;
 
-import static com.extensioncallouts.delivery.CalloutVariables.*;
-
-import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,51 +9,58 @@ import org.springframework.stereotype.Component;
 
 import com.extensioncallouts.callout.Callout;
 import com.extensioncallouts.callout.CalloutService;
+import com.extensioncallouts.delivery.AttemptRecorder.DeliveryChange;
+import com.extensioncallouts.http.AttemptOutcome;
 
 /**
  * "Failed: retry from Cockpit". Its asynchronous job runs once with no retries left
  * ({@code failedJobRetryTimeCycle R1/PT0S}): the first run only fails, which leaves an incident and sends
  * nothing. When an operator retries the job in Cockpit it runs again, and since the job then already
  * carries the first failure's exception message, this run sends the callout once more with the same
- * idempotency key: delivered ends the instance, failed leaves the incident again.
+ * idempotency key: delivered ends the instance, failed leaves the incident again. Each such attempt is
+ * recorded at once, since a failed one rolls the job back.
  */
 @Component("retryFromCockpit")
 class RetryFromCockpitDelegate implements JavaDelegate {
 
     private final CalloutService callouts;
-    private final CalloutDelivery delivery;
-    private final AttemptLog attemptLog;
+    private final Deliveries deliveries;
+    private final CalloutAttempts attempts;
+    private final AttemptRecorder recorder;
 
-    RetryFromCockpitDelegate(CalloutService callouts, CalloutDelivery delivery, AttemptLog attemptLog) {
+    RetryFromCockpitDelegate(CalloutService callouts, Deliveries deliveries, CalloutAttempts attempts,
+            AttemptRecorder recorder) {
         this.callouts = callouts;
-        this.delivery = delivery;
-        this.attemptLog = attemptLog;
+        this.deliveries = deliveries;
+        this.attempts = attempts;
+        this.recorder = recorder;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String name = (String) execution.getVariable(CALLOUT_NAME);
-        // A failed retry rolls its variables back, but its attempt is recorded: count from both
-        int attemptsSoFar = Math.max(attempts(execution),
-                attemptLog.lastAttemptNumber(execution.getProcessInstanceId()));
+        Delivery delivery = deliveries.of(execution);
+        String name = delivery.calloutName();
+        int attemptsSoFar = CalloutVariables.attemptsSoFar(execution, delivery);
         if (!failedBefore(execution)) {
-            throw new CalloutFailedException(name, attemptsSoFar, String.valueOf(execution.getVariable(LAST_ERROR)));
+            throw new CalloutFailedException(name, attemptsSoFar, delivery.lastError());
         }
 
-        Map<String, Object> ticket = TicketVariable.read(execution);
         int attempt = attemptsSoFar + 1;
-        DeliveryLog.retryFromCockpit(name, TicketVariable.number(ticket), attempt);
+        DeliveryLog.retryFromCockpit(name, delivery.ticketNumber(), attempt);
         Optional<Callout> callout = callouts.findByName(name);
         String unavailable = CheckCalloutDelegate.unavailableReason(name, callout);
         if (unavailable != null) {
             throw new CalloutFailedException("Callout '" + name + "' not sent: " + unavailable);
         }
-        AttemptOutcome outcome = delivery.attempt(callout.get(), ticket, (String) execution.getVariable(TICKET_EVENT),
-                attempt, (String) execution.getVariable(IDEMPOTENCY_KEY), execution.getProcessInstanceId());
+        CalloutAttempts.Sent sent = attempts.send(callout.get(), delivery, attempt);
+        AttemptOutcome outcome = sent.outcome();
+        recorder.atOnce(sent, new DeliveryChange(delivery.processInstanceId(),
+                outcome.delivered() ? DeliveryState.DELIVERED : DeliveryState.FAILED, outcome.status(),
+                outcome.delivered() ? null : outcome.summary(), null));
         if (!outcome.delivered()) {
             throw new CalloutFailedException(name, attempt, outcome.summary());
         }
-        SendCalloutDelegate.record(execution, attempt, outcome);
+        CalloutVariables.afterAttempt(execution, attempt, outcome, callout.get().notification().when());
     }
 
     /** Has this step's job failed before? Only then is this run an operator's retry. */

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import com.extensioncallouts.callout.Callout;
+import com.extensioncallouts.http.AttemptOutcome;
 
 /** The page's "Send test": a made-up ticket, sent once as attempt 1, recorded like any attempt. */
 @Component
@@ -14,18 +15,21 @@ class SampleTicketTester implements CalloutTester {
 
     static final String SAMPLE_EVENT = "EDITED";
 
-    private final CalloutDelivery delivery;
+    private final CalloutAttempts attempts;
+    private final AttemptRecorder recorder;
 
-    SampleTicketTester(CalloutDelivery delivery) {
-        this.delivery = delivery;
+    SampleTicketTester(CalloutAttempts attempts, AttemptRecorder recorder) {
+        this.attempts = attempts;
+        this.recorder = recorder;
     }
 
     @Override
     public AttemptOutcome sendTest(Callout callout) {
-        AttemptOutcome outcome = delivery.attempt(callout, sampleTicket(callout), SAMPLE_EVENT, 1,
-                UUID.randomUUID().toString(), null);
-        DeliveryLog.testSent(callout.name(), outcome.summary());
-        return outcome;
+        CalloutAttempts.Sent sent = attempts.send(callout, sampleTicket(callout), SAMPLE_EVENT, 1,
+                UUID.randomUUID().toString());
+        recorder.atOnce(sent, null);
+        DeliveryLog.testSent(callout.name(), sent.outcome().summary());
+        return sent.outcome();
     }
 
     static Map<String, Object> sampleTicket(Callout callout) {

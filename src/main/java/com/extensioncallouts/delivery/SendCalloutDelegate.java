@@ -1,22 +1,22 @@
 package com.extensioncallouts.delivery;
 
-import static com.extensioncallouts.delivery.CalloutVariables.*;
-
-import java.util.Map;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import com.extensioncallouts.callout.Callout;
 import com.extensioncallouts.callout.CalloutService;
+import com.extensioncallouts.delivery.AttemptRecorder.DeliveryChange;
+import com.extensioncallouts.http.AttemptOutcome;
 
 /**
- * "Send callout" (asynchronous, so a ticket event never waits for an RMM): one attempt, its result
- * in variables for the gateways and for Cockpit. A failed attempt is not an exception: the BPMN
+ * "Send callout" (asynchronous, so a ticket event never waits for an RMM): one attempt of a delivery, its
+ * result recorded with the job and handed to the gateways. A failed attempt is not an exception: the BPMN
  * loop decides whether to wait and send again.
  */
 @Component("sendCallout")
@@ -26,58 +26,64 @@ class SendCalloutDelegate implements JavaDelegate {
     static final String WITHDRAWN = "CALLOUT_WITHDRAWN";
 
     private final CalloutService callouts;
-    private final CalloutDelivery delivery;
+    private final Deliveries deliveries;
+    private final CalloutAttempts attempts;
+    private final AttemptRecorder recorder;
     private final CalloutRetryPolicy retryPolicy;
 
-    SendCalloutDelegate(CalloutService callouts, CalloutDelivery delivery, CalloutRetryPolicy retryPolicy) {
+    SendCalloutDelegate(CalloutService callouts, Deliveries deliveries, CalloutAttempts attempts,
+            AttemptRecorder recorder, CalloutRetryPolicy retryPolicy) {
         this.callouts = callouts;
-        this.delivery = delivery;
+        this.deliveries = deliveries;
+        this.attempts = attempts;
+        this.recorder = recorder;
         this.retryPolicy = retryPolicy;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String name = (String) execution.getVariable(CALLOUT_NAME);
-        Map<String, Object> ticket = TicketVariable.read(execution);
-        String ticketNumber = TicketVariable.number(ticket);
-        int attempt = attempts(execution) + 1;
+        Delivery delivery = deliveries.of(execution);
+        int attempt = CalloutVariables.attemptsSoFar(execution, delivery) + 1;
         if (attempt > 1 && !retryPolicy.retriesLeft(attempt - 1)) {
             // A retry that waited while max-retries was lowered: the last failure stands, the loop ends
-            DeliveryLog.exhausted(name, ticketNumber, attempt - 1, String.valueOf(execution.getVariable(LAST_ERROR)));
+            DeliveryLog.exhausted(delivery.calloutName(), delivery.ticketNumber(), attempt - 1, delivery.lastError());
+            deliveries.fail(delivery.processInstanceId(), now());
+            CalloutVariables.notDelivered(execution, attempt - 1, delivery.lastStatus(), delivery.lastError());
             return;
         }
 
-        Callout callout = sendable(execution, name, ticketNumber, attempt);
-        AttemptOutcome outcome = delivery.attempt(callout, ticket, (String) execution.getVariable(TICKET_EVENT),
-                attempt, (String) execution.getVariable(IDEMPOTENCY_KEY), execution.getProcessInstanceId());
-        record(execution, attempt, outcome);
+        Callout callout = sendable(execution, delivery, attempt);
+        CalloutAttempts.Sent sent = attempts.send(callout, delivery, attempt);
+        AttemptOutcome outcome = sent.outcome();
+        boolean retry = !outcome.delivered() && retryPolicy.retriesLeft(attempt);
+        DeliveryState state = outcome.delivered() ? DeliveryState.DELIVERED
+                : retry ? DeliveryState.RETRYING : DeliveryState.FAILED;
+        recorder.withJob(sent, new DeliveryChange(delivery.processInstanceId(), state, outcome.status(),
+                outcome.delivered() ? null : outcome.summary(), retry ? now().plus(retryPolicy.interval()) : null));
+        CalloutVariables.afterAttempt(execution, attempt, outcome, callout.notification().when());
 
-        if (!outcome.delivered()) {
-            if (retryPolicy.retriesLeft(attempt)) {
-                DeliveryLog.retryScheduled(name, ticketNumber, attempt + 1, retryPolicy.maxAttempts(),
-                        retryPolicy.getInterval());
-            } else {
-                DeliveryLog.exhausted(name, ticketNumber, attempt, outcome.summary());
-            }
+        if (retry) {
+            DeliveryLog.retryScheduled(callout.name(), sent.ticketNumber(), attempt + 1, retryPolicy.maxAttempts(),
+                    retryPolicy.getInterval());
+        } else if (!outcome.delivered()) {
+            DeliveryLog.exhausted(callout.name(), sent.ticketNumber(), attempt, outcome.summary());
         }
     }
 
     /** The callout as it is now: an inactive or deleted callout is never sent, not even a pending retry. */
-    private Callout sendable(DelegateExecution execution, String name, String ticketNumber, int attempt) {
-        Optional<Callout> callout = callouts.findByName(name);
-        String reason = CheckCalloutDelegate.unavailableReason(name, callout);
+    private Callout sendable(DelegateExecution execution, Delivery delivery, int attempt) {
+        Optional<Callout> callout = callouts.findByName(delivery.calloutName());
+        String reason = CheckCalloutDelegate.unavailableReason(delivery.calloutName(), callout);
         if (reason != null) {
-            execution.setVariable(SKIP_REASON, reason);
-            DeliveryLog.withdrawn(name, ticketNumber, attempt, reason);
+            deliveries.skip(delivery.processInstanceId(), reason, now());
+            execution.setVariable(CalloutVariables.SKIP_REASON, reason);
+            DeliveryLog.withdrawn(delivery.calloutName(), delivery.ticketNumber(), attempt, reason);
             throw new BpmnError(WITHDRAWN, reason);
         }
         return callout.get();
     }
 
-    static void record(DelegateExecution execution, int attempt, AttemptOutcome outcome) {
-        execution.setVariable(ATTEMPT, attempt);
-        execution.setVariable(LAST_STATUS, Variables.integerValue(outcome.status()));
-        execution.setVariable(LAST_ERROR, Variables.stringValue(outcome.delivered() ? null : outcome.summary()));
-        execution.setVariable(DELIVERED, outcome.delivered());
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
     }
 }

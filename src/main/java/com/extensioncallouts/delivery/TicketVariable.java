@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class TicketVariable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<LinkedHashMap<String, Object>> TICKET_MAP = new TypeReference<>() { };
 
     private TicketVariable() {
     }
@@ -30,7 +31,7 @@ final class TicketVariable {
         }
         Map<String, Object> parsed;
         try {
-            parsed = JSON.readValue(value.toString(), new TypeReference<LinkedHashMap<String, Object>>() { });
+            parsed = JSON.readValue(value.toString(), TICKET_MAP);
         } catch (Exception e) {
             throw new IllegalArgumentException("The variable 'ticket' is not a JSON object", e);
         }
@@ -38,6 +39,33 @@ final class TicketVariable {
             throw new IllegalArgumentException("The variable 'ticket' is not a JSON object");
         }
         return parsed;
+    }
+
+    /** The ticket as JSON text, its fields in their order: what a delivery keeps. */
+    static String toJson(Map<String, Object> ticket) {
+        try {
+            return JSON.writeValueAsString(ticket);
+        } catch (Exception e) {
+            // A map read from a JSON variable always writes back; this is a programming error
+            throw new IllegalStateException("ticket cannot be written as JSON", e);
+        }
+    }
+
+    /** A delivery's ticket back as a map, or an empty one if it has none. */
+    static Map<String, Object> fromJson(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(json, TICKET_MAP);
+        } catch (Exception e) {
+            throw new IllegalStateException("stored ticket is not a JSON object", e);
+        }
+    }
+
+    static String id(Map<String, Object> ticket) {
+        Object id = ticket.get("id");
+        return id == null ? null : id.toString();
     }
 
     static String number(Map<String, Object> ticket) {

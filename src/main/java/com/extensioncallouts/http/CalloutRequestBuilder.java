@@ -1,4 +1,4 @@
-package com.extensioncallouts.delivery;
+package com.extensioncallouts.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,4 +1,4 @@
-package com.extensioncallouts.delivery;
+package com.extensioncallouts.http;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -27,7 +27,7 @@ import com.extensioncallouts.CalloutsProperties;
  * unreachable RMM, it becomes {@link AttemptOutcome.Unreachable}.
  */
 @Component
-class CalloutSender implements DisposableBean {
+public class CalloutSender implements DisposableBean {
 
     private final CalloutHttpConnector connector;
     private final Duration timeout;
@@ -37,7 +37,7 @@ class CalloutSender implements DisposableBean {
         this.connector = new CalloutHttpConnector(timeout);
     }
 
-    AttemptOutcome send(CalloutRequest request) {
+    public AttemptOutcome send(CalloutRequest request) {
         long started = System.nanoTime();
         HttpRequest http = connector.createRequest();
         try {

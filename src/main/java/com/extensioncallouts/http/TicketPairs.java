@@ -1,4 +1,4 @@
-package com.extensioncallouts.delivery;
+package com.extensioncallouts.http;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

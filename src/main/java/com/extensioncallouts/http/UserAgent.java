@@ -1,4 +1,4 @@
-package com.extensioncallouts.delivery;
+package com.extensioncallouts.http;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code ExtensionCallouts/<version>}: from build-info if the build writes it, else the jar manifest. */
 @Component
-class UserAgent {
+public class UserAgent {
 
     static final String PRODUCT = "ExtensionCallouts";
     /** Running from classes (IDE, tests) there is no manifest to read a version from. */
@@ -21,7 +21,7 @@ class UserAgent {
         this.value = PRODUCT + "/" + (version == null || version.isBlank() ? FALLBACK_VERSION : version);
     }
 
-    String value() {
+    public String value() {
         return value;
     }
 }

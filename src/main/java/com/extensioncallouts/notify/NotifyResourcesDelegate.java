@@ -1,7 +1,5 @@
 package com.extensioncallouts.notify;
 
-import static com.extensioncallouts.delivery.CalloutVariables.*;
-
 import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,6 +9,9 @@ import org.springframework.stereotype.Component;
 import com.extensioncallouts.CalloutsProperties;
 import com.extensioncallouts.callout.Callout;
 import com.extensioncallouts.callout.CalloutService;
+import com.extensioncallouts.delivery.CalloutVariables;
+import com.extensioncallouts.delivery.Deliveries;
+import com.extensioncallouts.delivery.Delivery;
 
 /**
  * "Notify resources": the BPMN reaches it when the outcome is known (delivered with "always", or failed
@@ -25,32 +26,32 @@ class NotifyResourcesDelegate implements JavaDelegate {
     static final String AFTER_OPERATOR_RETRY = "afterOperatorRetry";
 
     private final CalloutService callouts;
+    private final Deliveries deliveries;
     private final ResourceNotifier notifier;
     private final String publicUrl;
 
-    NotifyResourcesDelegate(CalloutService callouts, ResourceNotifier notifier, CalloutsProperties properties) {
+    NotifyResourcesDelegate(CalloutService callouts, Deliveries deliveries, ResourceNotifier notifier,
+            CalloutsProperties properties) {
         this.callouts = callouts;
+        this.deliveries = deliveries;
         this.notifier = notifier;
         this.publicUrl = properties.publicUrl().toString().replaceAll("/+$", "");
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String name = (String) execution.getVariable(CALLOUT_NAME);
+        String name = (String) execution.getVariable(CalloutVariables.CALLOUT_NAME);
         String processInstanceId = execution.getProcessInstanceId();
         Optional<Callout> callout = callouts.findByName(name);
-        if (callout.isEmpty()) {
+        Optional<Delivery> delivery = deliveries.forInstance(processInstanceId);
+        if (callout.isEmpty() || delivery.isEmpty()) {
             NotifyLog.calloutGone(name, processInstanceId);
             return;
         }
-        // The ticket may be a map, JSON text or a Spin JSON value (a rule started through /engine-rest)
-        notifier.notifyAfterCommit(new CalloutNotice(processInstanceId, callout.get().name(), ticketNumber(execution),
-                Boolean.TRUE.equals(execution.getVariable(DELIVERED)),
-                Boolean.TRUE.equals(execution.getVariableLocal(AFTER_OPERATOR_RETRY)),
-                attempts(execution),
-                (Integer) execution.getVariable(LAST_STATUS),
-                (String) execution.getVariable(LAST_ERROR),
-                cockpitLink(processInstanceId),
+        Delivery d = delivery.get();
+        notifier.notifyAfterCommit(new CalloutNotice(processInstanceId, callout.get().name(), d.ticketNumber(),
+                d.delivered(), Boolean.TRUE.equals(execution.getVariableLocal(AFTER_OPERATOR_RETRY)),
+                d.attempts(), d.lastStatus(), d.lastError(), cockpitLink(processInstanceId),
                 callout.get().notification().recipients()));
     }
 

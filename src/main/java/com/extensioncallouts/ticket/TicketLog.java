@@ -16,12 +16,14 @@ final class TicketLog {
     }
 
     static void received(String eventId, TicketEvent event, String signal) {
-        LOG.info("CALLOUT-03001 Ticket event {}: {} of ticket {} ({}), sending signal '{}'", eventId,
+        LOG.debug("CALLOUT-03001 Ticket event {}: {} of ticket {} ({}), sending signal '{}'", eventId,
                 event.type(), event.ticket().get("number"), event.ticket().get("id"), signal);
     }
 
-    static void started(String eventId, List<StartedRule> rules) {
-        LOG.info("CALLOUT-03002 Ticket event {} started {} workflow rule(s): {}", eventId, rules.size(),
+    /** One line per event at INFO: what came in and what it started. */
+    static void started(String eventId, TicketEvent event, List<StartedRule> rules) {
+        LOG.info("CALLOUT-03002 Ticket event {}: {} of ticket {} ({}) started {} workflow rule(s): {}", eventId,
+                event.type(), event.ticket().get("number"), event.ticket().get("id"), rules.size(),
                 rules.stream().map(StartedRule::processDefinitionKey).toList());
     }
 

@@ -16,7 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import com.extensioncallouts.CalloutsProperties;
 import com.extensioncallouts.callout.Callout;
 import com.extensioncallouts.callout.CalloutService;
-import com.extensioncallouts.delivery.AttemptOutcome;
+import com.extensioncallouts.http.AttemptOutcome;
 import com.extensioncallouts.delivery.CalloutTester;
 import com.extensioncallouts.problem.ConflictException;
 import com.extensioncallouts.rule.WorkflowRule;

@@ -4,10 +4,10 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-import com.extensioncallouts.delivery.AttemptOutcome;
-import com.extensioncallouts.delivery.AttemptOutcome.Delivered;
-import com.extensioncallouts.delivery.AttemptOutcome.Rejected;
-import com.extensioncallouts.delivery.AttemptOutcome.Unreachable;
+import com.extensioncallouts.http.AttemptOutcome;
+import com.extensioncallouts.http.AttemptOutcome.Delivered;
+import com.extensioncallouts.http.AttemptOutcome.Rejected;
+import com.extensioncallouts.http.AttemptOutcome.Unreachable;
 
 /** What the page shows after "Send test": the RMM's answer, or why there was none. */
 public record TestResult(String calloutName, boolean delivered, Integer status, String summary, long millis,

@@ -3,7 +3,7 @@ package com.extensioncallouts.web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.extensioncallouts.delivery.AttemptOutcome;
+import com.extensioncallouts.http.AttemptOutcome;
 
 /** The management page's numbered log messages (CALLOUT-06xxx): who did what to which callout. */
 final class WebLog {

@@ -68,8 +68,8 @@ class ExtensionCalloutFlowTests extends CalloutEngineTest {
                 + Base64.getEncoder().encodeToString("psa:s3cret-basic".getBytes(StandardCharsets.UTF_8)));
         assertCommonHeaders(request, pid, 1);
         assertThat(endEvents(pid)).containsExactly("EndEvent_Delivered");
-        assertThat(historicVariable(pid, "delivered")).isEqualTo(true);
-        assertThat(historicVariable(pid, "lastStatus")).isEqualTo(200);
+        assertThat(delivery(pid).state()).isEqualTo(DeliveryState.DELIVERED);
+        assertThat(delivery(pid).lastStatus()).isEqualTo(200);
         assertNoSecretAnywhere(pid, output, "s3cret-basic", request.header("Authorization").substring(6));
         assertThat(output).contains("CALLOUT-02001 Callout '" + callout.name() + "' attempt 1");
     }
@@ -159,7 +159,7 @@ class ExtensionCalloutFlowTests extends CalloutEngineTest {
 
         List<Received> received = RMM.requests();
         assertThat(received).extracting(r -> r.header("X-Callout-Attempt")).containsExactly("1", "2", "4");
-        String key = (String) historicVariable(pid, "idempotencyKey");
+        String key = delivery(pid).idempotencyKey();
         assertThat(received).allSatisfy(r -> assertThat(r.header("Idempotency-Key")).isEqualTo(key));
         assertThat(attempts.attemptsOf(pid))
                 .extracting(AttemptRecord::attempt, AttemptRecord::status, AttemptRecord::error, AttemptRecord::outcome)
@@ -175,7 +175,7 @@ class ExtensionCalloutFlowTests extends CalloutEngineTest {
             assertThat(a.calloutId()).isEqualTo(callout.id());
         });
         assertThat(endEvents(pid)).containsExactly("EndEvent_Delivered");
-        assertThat(historicVariable(pid, "attempt")).isEqualTo(4);
+        assertThat(delivery(pid).attempts()).isEqualTo(4);
     }
 
     @Test
@@ -192,7 +192,7 @@ class ExtensionCalloutFlowTests extends CalloutEngineTest {
         assertThat(received).extracting(r -> r.header("X-Callout-Attempt"))
                 .containsExactlyElementsOf(IntStream.rangeClosed(1, 11).mapToObj(Integer::toString).toList());
         assertThat(received).extracting(r -> r.header("Idempotency-Key")).containsOnly(
-                (String) runtime.getVariable(pid, "idempotencyKey"));
+                delivery(pid).idempotencyKey());
 
         Incident incident = runtime.createIncidentQuery().processInstanceId(pid).singleResult();
         assertThat(incident).isNotNull();
@@ -204,7 +204,7 @@ class ExtensionCalloutFlowTests extends CalloutEngineTest {
         assertThat(runtime.getVariable(pid, "attempt")).isEqualTo(11);
         assertThat(runtime.getVariable(pid, "lastStatus")).isEqualTo(500);
         assertThat(runtime.getVariable(pid, "lastError")).isEqualTo("HTTP 500");
-        assertThat(runtime.getVariable(pid, "delivered")).isEqualTo(false);
+        assertThat(delivery(pid).state()).isEqualTo(DeliveryState.FAILED);
 
         List<MimeMessage> mails = mailsTo(recipient, 1, Duration.ofSeconds(10));
         Thread.sleep(300);
@@ -229,8 +229,8 @@ class ExtensionCalloutFlowTests extends CalloutEngineTest {
         assertThat(RMM.requests().get(12).header("X-Callout-Attempt")).isEqualTo("13");
         assertThat(runtime.createIncidentQuery().processInstanceId(pid).count()).isZero();
         assertThat(endEvents(pid)).containsExactly("EndEvent_DeliveredAfterRetry");
-        assertThat(historicVariable(pid, "delivered")).isEqualTo(true);
-        assertThat(historicVariable(pid, "attempt")).isEqualTo(13);
+        assertThat(delivery(pid).state()).isEqualTo(DeliveryState.DELIVERED);
+        assertThat(delivery(pid).attempts()).isEqualTo(13);
         assertThat(attempts.attemptsOf(pid)).hasSize(13);
         // Those told it failed for good hear that it recovered, once
         mails = mailsTo(recipient, 2, Duration.ofSeconds(10));
@@ -277,7 +277,8 @@ class ExtensionCalloutFlowTests extends CalloutEngineTest {
             assertThat(drive(pid)).as("no job: nothing to send").isZero();
             assertThat(ended(pid)).isTrue();
             assertThat(endEvents(pid)).containsExactly("EndEvent_Skipped");
-            assertThat((String) historicVariable(pid, "skipReason")).startsWith("NO_UDF_VALUE: ")
+            assertThat(delivery(pid).state()).isEqualTo(DeliveryState.SKIPPED);
+            assertThat(delivery(pid).skipReason()).startsWith("NO_UDF_VALUE: ")
                     .contains("RMM Alert ID");
         }
         assertThat(RMM.requests()).isEmpty();
@@ -293,8 +294,9 @@ class ExtensionCalloutFlowTests extends CalloutEngineTest {
 
         drive(inactive);
         drive(unknown);
-        assertThat((String) historicVariable(inactive, "skipReason")).startsWith("INACTIVE: ");
-        assertThat((String) historicVariable(unknown, "skipReason")).startsWith("UNKNOWN_CALLOUT: ")
+        assertThat(delivery(inactive).skipReason()).startsWith("INACTIVE: ");
+        assertThat(delivery(inactive).ticket()).as("kept, so that it can be sent later").contains("T9");
+        assertThat(delivery(unknown).skipReason()).startsWith("UNKNOWN_CALLOUT: ")
                 .contains("No such callout");
         assertThat(endEvents(inactive)).containsExactly("EndEvent_Skipped");
         assertThat(endEvents(unknown)).containsExactly("EndEvent_Skipped");
@@ -314,7 +316,8 @@ class ExtensionCalloutFlowTests extends CalloutEngineTest {
 
         assertThat(RMM.requests()).hasSize(1);
         assertThat(endEvents(pid)).containsExactly("EndEvent_Withdrawn");
-        assertThat((String) historicVariable(pid, "skipReason")).startsWith("INACTIVE: ");
+        assertThat(delivery(pid).state()).isEqualTo(DeliveryState.SKIPPED);
+        assertThat(delivery(pid).skipReason()).startsWith("INACTIVE: ");
     }
 
     @Test
@@ -352,13 +355,13 @@ class ExtensionCalloutFlowTests extends CalloutEngineTest {
                     .putValue("ticketEvent", "EDITED")).getId();
             assertThat(drive(pid)).as("nothing to send for ticket %s", odd).isZero();
             assertThat(endEvents(pid)).containsExactly("EndEvent_Skipped");
-            assertThat((String) historicVariable(pid, "skipReason")).startsWith("INVALID_TICKET: ");
+            assertThat(delivery(pid).skipReason()).startsWith("INVALID_TICKET: ");
         }
         String missing = runtime.startProcessInstanceByKey("extension-callout", Variables.createVariables()
                 .putValue("calloutName", callout.name()).putValue("ticketEvent", "EDITED")).getId();
         assertThat(drive(missing)).isZero();
         assertThat(endEvents(missing)).containsExactly("EndEvent_Skipped");
-        assertThat((String) historicVariable(missing, "skipReason")).startsWith("NO_TICKET: ");
+        assertThat(delivery(missing).skipReason()).startsWith("NO_TICKET: ");
         assertThat(RMM.requests()).isEmpty();
     }
 
@@ -395,11 +398,11 @@ class ExtensionCalloutFlowTests extends CalloutEngineTest {
         String pid = start(callout.name(), ticket("T14", "a-14"), "EDITED");
         Job send = management.createJobQuery().processInstanceId(pid).singleResult();
 
-        jdbc.execute("ALTER TABLE callout RENAME TO callout_away"); // the callout cannot be read
+        jdbc.execute("ALTER TABLE callout_delivery RENAME TO callout_delivery_away"); // the delivery cannot be read
         try {
             assertThatThrownBy(() -> management.executeJob(send.getId())).isInstanceOf(RuntimeException.class);
         } finally {
-            jdbc.execute("ALTER TABLE callout_away RENAME TO callout");
+            jdbc.execute("ALTER TABLE callout_delivery_away RENAME TO callout_delivery");
         }
 
         Job failed = management.createJobQuery().jobId(send.getId()).singleResult();
@@ -455,7 +458,7 @@ class ExtensionCalloutFlowTests extends CalloutEngineTest {
         String pid = start(callout.name(), ticket("T16", "a-16"), "EDITED");
         drive(pid, 1);
         // As if 11 attempts had failed under max-retries=20 and the app then restarted with max-retries=10
-        runtime.setVariable(pid, "attempt", 11);
+        jdbc.update("UPDATE callout_delivery SET attempts = 11 WHERE process_instance_id = ?", pid);
 
         drive(pid);
 
@@ -472,7 +475,7 @@ class ExtensionCalloutFlowTests extends CalloutEngineTest {
     }
 
     private void assertCommonHeaders(Received request, String pid, int attempt) {
-        assertThat(request.header("Idempotency-Key")).isEqualTo(historicVariable(pid, "idempotencyKey")).isNotBlank();
+        assertThat(request.header("Idempotency-Key")).isEqualTo(delivery(pid).idempotencyKey()).isNotBlank();
         assertThat(request.header("X-Callout-Attempt")).isEqualTo(Integer.toString(attempt));
         assertThat(request.header("User-Agent")).startsWith("ExtensionCallouts/");
     }
@@ -480,8 +483,13 @@ class ExtensionCalloutFlowTests extends CalloutEngineTest {
     private void assertNoSecretAnywhere(String pid, CapturedOutput output, String... secrets) {
         List<HistoricVariableInstance> variables = history.createHistoricVariableInstanceQuery()
                 .processInstanceId(pid).list();
+        List<java.util.Map<String, Object>> stored = jdbc.queryForList(
+                "SELECT * FROM callout_delivery WHERE process_instance_id = ?", pid);
+        stored.addAll(jdbc.queryForList("SELECT * FROM callout_attempt WHERE process_instance_id = ?", pid));
+        assertThat(stored).as("the delivery and its attempts").hasSizeGreaterThanOrEqualTo(2);
         for (String secret : secrets) {
             assertThat(variables).allSatisfy(v -> assertThat(String.valueOf(v.getValue())).doesNotContain(secret));
+            assertThat(stored).allSatisfy(row -> assertThat(row.toString()).doesNotContain(secret));
             assertThat(output.getAll()).doesNotContain(secret);
         }
     }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.extensioncallouts.callout.Callout;
+import com.extensioncallouts.http.AttemptOutcome;
 import com.extensioncallouts.support.CalloutEngineTest;
 import com.extensioncallouts.support.HttpReceiver.Answer;
 import com.extensioncallouts.support.HttpReceiver.Received;

@@ -1,4 +1,4 @@
-package com.extensioncallouts.delivery;
+package com.extensioncallouts.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.variable.Variables;
@@ -26,6 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.extensioncallouts.callout.Callout;
 import com.extensioncallouts.callout.CalloutDraft;
 import com.extensioncallouts.callout.CalloutService;
+import com.extensioncallouts.delivery.Deliveries;
+import com.extensioncallouts.delivery.Delivery;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
@@ -52,6 +55,7 @@ public abstract class CalloutEngineTest {
     @Autowired protected ManagementService management;
     @Autowired protected HistoryService history;
     @Autowired protected CalloutService callouts;
+    @Autowired protected Deliveries deliveries;
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
@@ -156,9 +160,18 @@ public abstract class CalloutEngineTest {
         return history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).finished().count() == 1;
     }
 
+    /** The end event an instance ended at, as history keeps it (for extension-callout too). */
     protected List<String> endEvents(String processInstanceId) {
-        return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
-                .activityType("noneEndEvent").list().stream().map(a -> a.getActivityId()).toList();
+        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+                .processInstanceId(processInstanceId).singleResult();
+        return instance == null || instance.getEndActivityId() == null ? List.of()
+                : List.of(instance.getEndActivityId());
+    }
+
+    /** The delivery record of an extension-callout instance. */
+    protected Delivery delivery(String processInstanceId) {
+        return deliveries.forInstance(processInstanceId)
+                .orElseThrow(() -> new AssertionError("no delivery for process instance " + processInstanceId));
     }
 
     /** Waits until {@code count} e-mails to this recipient arrived (or the timeout passed), and returns them. */

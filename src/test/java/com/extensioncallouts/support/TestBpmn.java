@@ -70,6 +70,20 @@ public final class TestBpmn {
                 """);
     }
 
+    /** A stand-in for extension-callout that waits at {@code received} until signalled, so its variables can be read. */
+    public static String waitingExtensionCalloutStandIn() {
+        return definitions("""
+                <process id="extension-callout" name="Waiting stand-in extension callout" isExecutable="true"
+                         camunda:historyTimeToLive="P1D">
+                  <startEvent id="start"/>
+                  <sequenceFlow id="toReceived" sourceRef="start" targetRef="received"/>
+                  <receiveTask id="received"/>
+                  <sequenceFlow id="toEnd" sourceRef="received" targetRef="end"/>
+                  <endEvent id="end"/>
+                </process>
+                """);
+    }
+
     // Element ids are unique per file, so they carry the process key
     private static String process(String key, String name, String callActivityId, String inMappings) {
         return """

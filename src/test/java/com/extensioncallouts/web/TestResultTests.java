@@ -8,7 +8,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-import com.extensioncallouts.delivery.AttemptOutcome;
+import com.extensioncallouts.http.AttemptOutcome;
 
 /** What "Send test" shows of each kind of outcome. */
 class TestResultTests {

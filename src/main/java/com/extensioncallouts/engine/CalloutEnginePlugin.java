@@ -1,0 +1,48 @@
+package com.extensioncallouts.engine;
+
+import java.util.ArrayList;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * How the engine runs callouts: the history it keeps of them ({@link CalloutHistoryFilter}), how their
+ * jobs reach a thread ({@link JobDispatch}), and an index the embedded database needs ({@link H2VariableIndex}).
+ */
+@Component
+class CalloutEnginePlugin extends AbstractProcessEnginePlugin implements DisposableBean {
+
+    private JobDispatch dispatch;
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        dispatch = new JobDispatch(configuration);
+        if (configuration.getCustomSessionFactories() == null) {
+            configuration.setCustomSessionFactories(new ArrayList<>());
+        }
+        configuration.getCustomSessionFactories().add(new DispatchingJobManager.Factory(dispatch));
+    }
+
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        // Wraps whatever handler the configuration built (the database's, and any custom ones)
+        configuration.setHistoryEventHandler(new CalloutHistoryFilter(configuration.getHistoryEventHandler()));
+    }
+
+    @Override
+    public void postProcessEngineBuild(ProcessEngine processEngine) {
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        H2VariableIndex.ensure(configuration.getDatabaseType(), configuration.getDataSource());
+    }
+
+    @Override
+    public void destroy() {
+        if (dispatch != null) {
+            dispatch.close();
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package com.extensioncallouts.engine;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Numbered log messages of the engine plumbing (CALLOUT-07xxx); operators search for the codes. */
+final class EngineLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger("com.extensioncallouts.engine");
+
+    private EngineLog() {
+    }
+
+    static void indexNotCreated(String index, Exception e) {
+        LOG.warn("CALLOUT-07002 Index {} could not be created; loading variables gets slower as instances wait: {}",
+                index, e.toString());
+    }
+
+    static void dispatchedJobFailed(String jobId, Throwable t) {
+        LOG.error("CALLOUT-07001 Job {} could not be run on this node; the engine has recorded its failure", jobId, t);
+    }
+}

@@ -1,0 +1,121 @@
+package com.extensioncallouts.engine;
+
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.cmd.UnlockJobCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.jobexecutor.ExecuteJobHelper;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutorContext;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor;
+import org.springframework.core.task.TaskExecutor;
+
+/**
+ * Runs jobs on this node's job executor without waiting for the job acquisition to find them.
+ *
+ * <p>An asynchronous continuation that an API call creates (the "Send callout" job of a ticket event) is
+ * locked to this node as it is inserted and handed to the job executor's threads when the call's transaction
+ * commits: no acquisition query, no second update to lock it, no wait. Camunda does the same for an
+ * exclusive job that a running job creates in its own process instance. If this node dies first, the lock
+ * expires like any acquired job's; if the job executor's threads and queue are full, the job is unlocked
+ * for the acquisition to take.
+ *
+ * <p>A timer (the wait before a retry) wakes the acquisition at its due time, so a retry leaves when it is
+ * due rather than at the acquisition's next idle poll.
+ */
+class JobDispatch implements AutoCloseable {
+
+    private final ProcessEngineConfigurationImpl configuration;
+    private final ScheduledExecutorService wakeUps = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "callout-timer-wake-up");
+        t.setDaemon(true);
+        return t;
+    });
+
+    JobDispatch(ProcessEngineConfigurationImpl configuration) {
+        this.configuration = configuration;
+    }
+
+    /** Whether this job, created outside the job executor, can be run here directly. */
+    boolean takes(JobEntity job) {
+        JobExecutor jobExecutor = configuration.getJobExecutor();
+        return job instanceof MessageEntity
+                && jobExecutor instanceof SpringJobExecutor
+                && jobExecutor.isActive()
+                && !job.isSuspended()
+                && Context.getJobExecutorContext() == null
+                && (job.getDuedate() == null || !job.getDuedate().after(ClockUtil.getCurrentTime()))
+                && job.getPriority() >= configuration.getJobExecutorPriorityRangeMin()
+                && job.getPriority() <= configuration.getJobExecutorPriorityRangeMax();
+    }
+
+    /** Locks the job to this node now; runs it once the creating transaction has committed. */
+    void lockAndRunAfterCommit(JobEntity job) {
+        JobExecutor jobExecutor = configuration.getJobExecutor();
+        job.setLockOwner(jobExecutor.getLockOwner());
+        job.setLockExpirationTime(new Date(ClockUtil.getCurrentTime().getTime() + jobExecutor.getLockTimeInMillis()));
+        String jobId = job.getId();
+        Context.getCommandContext().getTransactionContext()
+                .addTransactionListener(TransactionState.COMMITTED, context -> run(jobId));
+    }
+
+    /** Wakes the acquisition when this timer, once committed, is due. */
+    void wakeAcquisitionAt(Date dueDate) {
+        long delay = Math.max(0, dueDate.getTime() - ClockUtil.getCurrentTime().getTime());
+        Context.getCommandContext().getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
+                context -> wakeUps.schedule(() -> configuration.getJobExecutor().jobWasAdded(), delay,
+                        TimeUnit.MILLISECONDS));
+    }
+
+    private void run(String jobId) {
+        TaskExecutor threads = ((SpringJobExecutor) configuration.getJobExecutor()).getTaskExecutor();
+        try {
+            threads.execute(() -> execute(jobId));
+        } catch (RejectedExecutionException full) {
+            configuration.getCommandExecutorTxRequired().execute(new UnlockJobCmd(jobId));
+            configuration.getJobExecutor().jobWasAdded();
+        }
+    }
+
+    /** What the job executor's own runnable does for one job, follow-up exclusive jobs included. */
+    private void execute(String jobId) {
+        JobExecutor jobExecutor = configuration.getJobExecutor();
+        CommandExecutor commands = configuration.getCommandExecutorTxRequired();
+        JobExecutorContext context = new JobExecutorContext();
+        List<String> queue = context.getCurrentProcessorJobQueue();
+        queue.add(jobId);
+        Context.setJobExecutorContext(context);
+        try {
+            while (!queue.isEmpty()) {
+                String next = queue.remove(0);
+                try {
+                    if (jobExecutor.isActive()) {
+                        ExecuteJobHelper.executeJob(next, commands);
+                    } else {
+                        commands.execute(new UnlockJobCmd(next));
+                    }
+                } catch (Throwable t) {
+                    EngineLog.dispatchedJobFailed(next, t);
+                }
+            }
+        } finally {
+            Context.removeJobExecutorContext();
+        }
+    }
+
+    @Override
+    public void close() {
+        wakeUps.shutdownNow();
+    }
+}

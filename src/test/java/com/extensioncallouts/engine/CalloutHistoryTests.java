@@ -1,0 +1,82 @@
+package com.extensioncallouts.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.extensioncallouts.callout.Callout;
+import com.extensioncallouts.support.CalloutEngineTest;
+import com.extensioncallouts.support.Deployments;
+import com.extensioncallouts.support.HttpReceiver.Answer;
+import com.extensioncallouts.support.TestBpmn;
+
+/**
+ * Camunda's history keeps an extension-callout instance, where it ended, its incidents and failed jobs, but
+ * not each activity and variable (the delivery record has those); workflow rules keep the configured level.
+ */
+class CalloutHistoryTests extends CalloutEngineTest {
+
+    @Autowired RepositoryService repository;
+
+    private Deployments deployments;
+
+    @AfterEach
+    void removeRules() {
+        if (deployments != null) {
+            deployments.deleteAll();
+        }
+    }
+
+    @Test
+    void aDeliveredCalloutKeepsItsInstanceButNotItsActivitiesOrVariables() {
+        Callout callout = create(draft(unique("History"), RMM.url("/rmm/history"), "POST", "JSON", "ON_ERROR",
+                "h@msp.example"));
+        String pid = start(callout.name(), ticket("T1", "a-1"), "EDITED");
+        drive(pid);
+
+        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(pid)
+                .singleResult();
+        assertThat(instance.getProcessDefinitionKey()).isEqualTo("extension-callout");
+        assertThat(instance.getEndActivityId()).isEqualTo("EndEvent_Delivered");
+        assertThat(instance.getRemovalTime()).as("set when written: nothing to update at the end").isNotNull();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pid).count()).isZero();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pid).count()).isZero();
+        assertThat(history.createHistoricDetailQuery().processInstanceId(pid).count()).isZero();
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(pid).count()).isZero();
+        assertThat(delivery(pid).attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aCalloutThatFailedForGoodKeepsItsIncidentAndFailedJob() {
+        RMM.alwaysAnswer(Answer.status(500));
+        Callout callout = create(draft(unique("History failed"), RMM.url("/rmm/history-failed"), "POST", "JSON",
+                "ON_ERROR", "h@msp.example"));
+        String pid = start(callout.name(), ticket("T2", "a-2"), "EDITED");
+        drive(pid);
+
+        Job job = management.createJobQuery().processInstanceId(pid).singleResult();
+        assertThat(history.createHistoricIncidentQuery().processInstanceId(pid).singleResult().getIncidentMessage())
+                .isEqualTo("Callout '" + callout.name() + "' failed after 11 attempts: HTTP 500");
+        assertThat(history.createHistoricJobLogQuery().jobId(job.getId()).failureLog().count()).isEqualTo(1);
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(pid).successLog().count()).isZero();
+    }
+
+    @Test
+    void aWorkflowRuleKeepsItsFullHistory() {
+        String key = "history-rule-" + System.nanoTime();
+        deployments = new Deployments(repository);
+        deployments.deploy(key + ".bpmn", TestBpmn.rule(key, "history-signal-" + key, "${true}", null));
+        runtime.createSignalEvent("history-signal-" + key).setVariables(Variables.createVariables()
+                .putValueTyped("ticket", json(ticket("T3", "a-3"))).putValue("ticketEvent", "EDITED")).send();
+        String rule = history.createHistoricProcessInstanceQuery().processDefinitionKey(key).singleResult().getId();
+
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(rule).count()).isEqualTo(3);
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(rule).count()).isEqualTo(2);
+    }
+}
