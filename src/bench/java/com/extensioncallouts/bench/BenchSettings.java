@@ -1,6 +1,7 @@
 package com.extensioncallouts.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -45,8 +46,9 @@ record BenchSettings(Path appJar, Path bareJar, Path appConfig, Path out, List<S
         return quick ? 5 : 10;
     }
 
-    int warmUpEvents() {
-        return quick ? 400 : 1500;
+    /** Busy time before measuring, so the JIT compiler has settled: early steps would pay for its work. */
+    Duration warmUp() {
+        return Duration.ofSeconds(quick ? 30 : 120);
     }
 
     /** Retries left waiting while new deliveries are measured. */

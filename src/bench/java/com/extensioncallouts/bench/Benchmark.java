@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.extensioncallouts.bench.LoadDriver.Run;
 import com.extensioncallouts.bench.Results.Step;
@@ -67,8 +68,7 @@ public final class Benchmark {
             if (target instanceof EventTarget.Callouts callouts) {
                 new CalloutsSetup(callouts).prepare(receiver.url("/ok"), receiver.url("/fail-first"));
             }
-            Run warmUp = driver.closedLoop(target, "EDITED", 8, settings.warmUpEvents(), DRAIN);
-            log("  warm-up: %d events, %.1f/s", warmUp.events(), warmUp.throughput());
+            warmUp(target);
             List<Step> steps = ramp(app, target);
             double saturation = steps.stream().mapToDouble(Step::throughput).max().orElse(FIRST_RATE);
             double half = Math.max(1, saturation / 2);
@@ -83,15 +83,27 @@ public final class Benchmark {
         }
     }
 
+    /** Eight clients sending as fast as they are answered, until the warm-up time has passed. */
+    private void warmUp(EventTarget target) {
+        long until = System.nanoTime() + settings.warmUp().toNanos();
+        int events = 0;
+        while (System.nanoTime() < until) {
+            events += driver.closedLoop(target, "EDITED", 8, 200, DRAIN).events();
+        }
+        log("  warm-up: %d events in %d s", events, settings.warmUp().toSeconds());
+    }
+
     /** Steps the offered rate up until the application no longer keeps up; every step is one result. */
     private List<Step> ramp(AppProcess app, EventTarget target) {
         List<Step> steps = new ArrayList<>();
         for (double rate = FIRST_RATE; steps.size() < 14; rate *= RATE_FACTOR) {
             int events = (int) Math.round(rate * settings.stepSeconds());
             Duration cpuBefore = app.cpu();
+            Map<String, Duration> kindsBefore = app.cpuByThreadKind();
             Run run = driver.openLoop(target, "EDITED", rate, events, DRAIN);
             int delivered = run.events() - run.lost();
             double cpuMs = delivered == 0 ? Double.NaN : (app.cpu().minus(cpuBefore)).toNanos() / 1e6 / delivered;
+            log("    CPU by thread: %s", perDelivery(kindsBefore, app.cpuByThreadKind(), delivered));
             Step step = new Step(rate, run.throughput(), run.lost(), cpuMs);
             steps.add(step);
             log("  offered %.1f/s: delivered %.1f/s (%d lost), %.2f ms CPU per delivery", rate, step.throughput(),
@@ -103,6 +115,13 @@ public final class Benchmark {
         return steps;
     }
 
+    private static String perDelivery(Map<String, Duration> before, Map<String, Duration> after, int delivered) {
+        StringBuilder text = new StringBuilder();
+        after.forEach((kind, cpu) -> text.append(String.format("%s %.2f ms, ", kind,
+                cpu.minus(before.getOrDefault(kind, Duration.ZERO)).toNanos() / 1e6 / Math.max(1, delivered))));
+        return text.length() == 0 ? "n/a" : text.substring(0, text.length() - 2) + " per delivery";
+    }
+
     /** Extension Callouts with a 5-second retry interval; the RMM fails every first attempt. */
     private Results.RetryPunctuality retryPunctuality(String database) throws Exception {
         Duration interval = Duration.ofSeconds(5);
@@ -110,7 +129,7 @@ public final class Benchmark {
         try (AppProcess app = start(BenchSettings.CALLOUTS, database, List.of("--callouts.retry.interval=" + interval))) {
             EventTarget.Callouts target = (EventTarget.Callouts) target(BenchSettings.CALLOUTS, app);
             new CalloutsSetup(target).prepare(receiver.url("/ok"), receiver.url("/fail-first"));
-            driver.closedLoop(target, "EDITED", 8, settings.warmUpEvents() / 2, DRAIN);
+            warmUp(target);
             Run run = driver.openLoop(target, "CREATED", 10, settings.quick() ? 100 : 300, DRAIN);
             long deadline = System.nanoTime() + interval.multipliedBy(6).toNanos();
             List<Long> lateness = new ArrayList<>();
@@ -139,7 +158,7 @@ public final class Benchmark {
         try (AppProcess app = start(BenchSettings.CALLOUTS, database, List.of("--callouts.retry.interval=PT1H"))) {
             EventTarget.Callouts target = (EventTarget.Callouts) target(BenchSettings.CALLOUTS, app);
             new CalloutsSetup(target).prepare(receiver.url("/ok"), receiver.url("/fail"));
-            driver.closedLoop(target, "EDITED", 8, settings.warmUpEvents(), DRAIN);
+            warmUp(target);
             Run without = driver.openLoop(target, "EDITED", 20, 300, DRAIN);
             log("  none waiting: %s", Latencies.ofNanos(without.fromAccepted()).format());
             Run failing = driver.closedLoop(target, "CREATED", 8, settings.waitingRetries(), Duration.ofMinutes(10));
@@ -156,6 +175,7 @@ public final class Benchmark {
         Path workDir = settings.out().resolve("run-" + (++runs) + "-" + system + "-" + database);
         List<String> jvm = new ArrayList<>(JVM_OPTIONS);
         if (system.equals(settings.jfr())) {
+            jvm.add("-XX:FlightRecorderOptions=stackdepth=512");
             jvm.add("-XX:StartFlightRecording=filename=" + workDir.toAbsolutePath().resolve("app.jfr")
                     + ",settings=profile");
         }
