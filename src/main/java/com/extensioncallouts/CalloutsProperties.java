@@ -16,6 +16,7 @@ public record CalloutsProperties(
         @DefaultValue Http http,
         @DefaultValue Mail mail,
         @DefaultValue Cache cache,
+        @DefaultValue TicketEvents ticketEvents,
         /** Base address of this application as users reach it; used for links to Cockpit in e-mails. */
         @DefaultValue("http://localhost:8080") URI publicUrl) {
 
@@ -35,6 +36,20 @@ public record CalloutsProperties(
     public record Cache(
             @DefaultValue("PT5S") Duration callouts,
             @DefaultValue("PT30S") Duration verifiedCredentials) {
+    }
+
+    /**
+     * How many ticket events are worked on at once; more wait for a turn, up to {@code maxWait}, then get
+     * 503. A storm of ticket events must not take every database connection and CPU from the deliveries.
+     * {@code maxConcurrent} 0 means twice the number of processors.
+     */
+    public record TicketEvents(
+            @DefaultValue("0") int maxConcurrent,
+            @DefaultValue("PT30S") Duration maxWait) {
+
+        public int concurrency() {
+            return maxConcurrent > 0 ? maxConcurrent : 2 * Runtime.getRuntime().availableProcessors();
+        }
     }
 
     public record Mail(

@@ -1,17 +1,25 @@
 package com.extensioncallouts.ticket;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
+import com.extensioncallouts.CalloutsProperties;
+import com.extensioncallouts.problem.BusyException;
+
 /**
  * Sends a ticket event to every workflow rule that listens for it, and names the rule instances it started
- * ({@link StartedRules}). Each event gets an id for the answer and the log.
+ * ({@link StartedRules}). Each event gets an id for the answer and the log. A few events are worked on at a
+ * time: under a storm the others queue here, holding no database connection, so that the deliveries the
+ * earlier events created keep their share of the connections and the CPU.
  */
 @Service
 class TicketEventPublisher {
@@ -21,12 +29,36 @@ class TicketEventPublisher {
     static final String TICKET_EVENT = "ticketEvent";
 
     private final RuntimeService runtimeService;
+    /** Ticket events worked on at once ({@code callouts.ticket-events.*}); the rest wait for a turn. */
+    private final Semaphore turns;
+    private final Duration maxWait;
 
-    TicketEventPublisher(RuntimeService runtimeService) {
+    TicketEventPublisher(RuntimeService runtimeService, CalloutsProperties properties) {
         this.runtimeService = runtimeService;
+        this.turns = new Semaphore(properties.ticketEvents().concurrency(), true);
+        this.maxWait = properties.ticketEvents().maxWait();
     }
 
     TicketEventReceipt publish(TicketEvent event) {
+        try {
+            if (!turns.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
+                TicketLog.busy(event, maxWait);
+                throw new BusyException("Too many ticket events at once; none was started for this one. "
+                        + "Send it again in a moment.", Duration.ofSeconds(1));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BusyException("Interrupted while waiting for a turn; send the ticket event again.",
+                    Duration.ofSeconds(1));
+        }
+        try {
+            return send(event);
+        } finally {
+            turns.release();
+        }
+    }
+
+    private TicketEventReceipt send(TicketEvent event) {
         String eventId = UUID.randomUUID().toString();
         String signal = event.type().signalName();
         TicketLog.received(eventId, event, signal);

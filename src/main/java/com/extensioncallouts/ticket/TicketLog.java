@@ -1,5 +1,6 @@
 package com.extensioncallouts.ticket;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -30,6 +31,11 @@ final class TicketLog {
     static void signalFailed(String eventId, String signal, RuntimeException e) {
         LOG.error("CALLOUT-03003 Ticket event {}: a workflow rule failed on signal '{}'; no rule was started",
                 eventId, signal, e);
+    }
+
+    static void busy(TicketEvent event, Duration waited) {
+        LOG.warn("CALLOUT-03005 Ticket event for ticket {} refused with 503: no turn within {}", event.ticket().get("number"),
+                waited);
     }
 
     static void invalid(int problems) {

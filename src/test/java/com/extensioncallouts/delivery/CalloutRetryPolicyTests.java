@@ -18,7 +18,8 @@ class CalloutRetryPolicyTests {
     private static CalloutRetryPolicy policy(Duration interval, int maxRetries) {
         return new CalloutRetryPolicy(new CalloutsProperties(new CalloutsProperties.Retry(interval, maxRetries),
                 new CalloutsProperties.Http(Duration.ofSeconds(30)), new CalloutsProperties.Mail("a@b.example"),
-                new CalloutsProperties.Cache(Duration.ofSeconds(5), Duration.ofSeconds(30)), URI.create("http://localhost:8080")));
+                new CalloutsProperties.Cache(Duration.ofSeconds(5), Duration.ofSeconds(30)),
+                new CalloutsProperties.TicketEvents(0, Duration.ofSeconds(30)), URI.create("http://localhost:8080")));
     }
 
     @Test

@@ -20,7 +20,8 @@ class VerifiedCredentialsTests {
     private static VerifiedCredentials remembering(Duration ttl) {
         return new VerifiedCredentials(new CalloutsProperties(new CalloutsProperties.Retry(Duration.ofSeconds(60), 10),
                 new CalloutsProperties.Http(Duration.ofSeconds(30)), new CalloutsProperties.Mail("a@b.example"),
-                new CalloutsProperties.Cache(Duration.ofSeconds(5), ttl), URI.create("http://localhost:8080")));
+                new CalloutsProperties.Cache(Duration.ofSeconds(5), ttl),
+                new CalloutsProperties.TicketEvents(0, Duration.ofSeconds(30)), URI.create("http://localhost:8080")));
     }
 
     @Test
