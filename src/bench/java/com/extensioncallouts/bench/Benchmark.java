@@ -94,17 +94,21 @@ public final class Benchmark {
     }
 
     /** Steps the offered rate up until the application no longer keeps up; every step is one result. */
-    private List<Step> ramp(AppProcess app, EventTarget target) {
+    private List<Step> ramp(AppProcess app, EventTarget target) throws IOException {
         List<Step> steps = new ArrayList<>();
         for (double rate = FIRST_RATE; steps.size() < 14; rate *= RATE_FACTOR) {
             int events = (int) Math.round(rate * settings.stepSeconds());
             Duration cpuBefore = app.cpu();
+            Duration dbBefore = databases.serverCpu();
             Map<String, Duration> kindsBefore = app.cpuByThreadKind();
             Run run = driver.openLoop(target, "EDITED", rate, events, DRAIN);
             int delivered = run.events() - run.lost();
             double cpuMs = delivered == 0 ? Double.NaN : (app.cpu().minus(cpuBefore)).toNanos() / 1e6 / delivered;
-            log("    CPU by thread: %s", perDelivery(kindsBefore, app.cpuByThreadKind(), delivered));
-            Step step = new Step(rate, run.throughput(), run.lost(), cpuMs);
+            double dbMs = delivered == 0 ? Double.NaN
+                    : databases.serverCpu().minus(dbBefore).toNanos() / 1e6 / delivered;
+            log("    CPU by thread: %s; database server %.2f ms", perDelivery(kindsBefore, app.cpuByThreadKind(),
+                    delivered), dbMs);
+            Step step = new Step(rate, run.throughput(), run.lost(), cpuMs, dbMs);
             steps.add(step);
             log("  offered %.1f/s: delivered %.1f/s (%d lost), %.2f ms CPU per delivery", rate, step.throughput(),
                     run.lost(), cpuMs);

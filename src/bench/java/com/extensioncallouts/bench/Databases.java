@@ -36,6 +36,20 @@ final class Databases implements AutoCloseable {
         };
     }
 
+    /**
+     * CPU time used so far by the PostgreSQL server's processes (it shares the machine's cores with the
+     * applications); zero for H2, which runs inside the application.
+     */
+    java.time.Duration serverCpu() {
+        if (postgres == null) {
+            return java.time.Duration.ZERO;
+        }
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                .map(p -> p.info().totalCpuDuration().orElse(java.time.Duration.ZERO))
+                .reduce(java.time.Duration.ZERO, java.time.Duration::plus);
+    }
+
     @Override
     public void close() throws IOException {
         if (postgres != null) {

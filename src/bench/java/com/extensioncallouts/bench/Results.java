@@ -9,7 +9,7 @@ final class Results {
     }
 
     /** One step of the rate ramp. */
-    record Step(double offeredRate, double throughput, int lost, double cpuMsPerDelivery) {
+    record Step(double offeredRate, double throughput, int lost, double cpuMsPerDelivery, double dbCpuMsPerDelivery) {
     }
 
     /** An application on a database: the ramp to saturation and the latencies below it. */
