@@ -17,6 +17,10 @@ public record CalloutsProperties(
         @DefaultValue Mail mail,
         @DefaultValue Cache cache,
         @DefaultValue TicketEvents ticketEvents,
+        /** Deactivate a callout after this many deliveries in a row failed for good; 0: never. */
+        @DefaultValue("25") int autoDeactivateAfter,
+        /** Deliveries and attempts older than this are removed during the history clean-up window. */
+        @DefaultValue("P30D") Duration retention,
         /** Base address of this application as users reach it; used for links to Cockpit in e-mails. */
         @DefaultValue("http://localhost:8080") URI publicUrl) {
 

@@ -28,10 +28,13 @@ public class CalloutService {
     private final CalloutRepository repository;
     private final WorkflowRules workflowRules;
     private final CalloutCache cache;
+    private final CalloutFailures failures;
 
-    CalloutService(CalloutRepository repository, WorkflowRules workflowRules, CalloutsProperties properties) {
+    CalloutService(CalloutRepository repository, WorkflowRules workflowRules, CalloutsProperties properties,
+            CalloutFailures failures) {
         this.repository = repository;
         this.workflowRules = workflowRules;
+        this.failures = failures;
         this.cache = new CalloutCache(properties.cache().callouts());
     }
 
@@ -44,6 +47,12 @@ public class CalloutService {
     public Callout get(long id) {
         return repository.findById(id).map(CalloutRow::toCallout)
                 .orElseThrow(() -> notFound(id));
+    }
+
+    /** The callout with this id, if it exists. */
+    @Transactional(readOnly = true)
+    public Optional<Callout> findById(long id) {
+        return repository.findById(id).map(CalloutRow::toCallout);
     }
 
     /**
@@ -116,6 +125,7 @@ public class CalloutService {
         Callout changed = save(new Callout(c.id(), c.name(), c.url(), c.method(), c.format(), c.authentication(),
                 c.udfName(), c.notification(), active));
         if (active) {
+            failures.reset(id);
             CalloutLog.activated(changed);
         } else {
             CalloutLog.deactivated(changed);

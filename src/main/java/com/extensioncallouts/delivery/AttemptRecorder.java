@@ -7,6 +7,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.extensioncallouts.journal.AttemptLog;
+import com.extensioncallouts.journal.Deliveries;
+import com.extensioncallouts.journal.DeliveryState;
+
 /**
  * Writes what an attempt did: its {@code callout_attempt} row and its delivery's new state. The request is
  * out by then, so a write that fails is logged and never fails the attempt: failing would roll the job back

@@ -11,6 +11,8 @@ import com.extensioncallouts.http.CalloutRequest;
 import com.extensioncallouts.http.CalloutRequestBuilder;
 import com.extensioncallouts.http.CalloutSender;
 import com.extensioncallouts.http.UserAgent;
+import com.extensioncallouts.journal.AttemptRecord;
+import com.extensioncallouts.journal.Delivery;
 
 /**
  * One attempt, the same wherever it starts (a rule's send task, a retry from Cockpit, the page's "Send
@@ -22,12 +24,17 @@ class CalloutAttempts {
 
     /** What was sent, when, and what came of it. */
     record Sent(Callout callout, String ticketNumber, String idempotencyKey, int attempt, Instant sentAt,
-            AttemptOutcome outcome) {
+            CalloutRequest request, AttemptOutcome outcome) {
 
+        /** The attempt in full, as it may be stored and shown: every secret redacted. */
         AttemptRecord record(String processInstanceId) {
-            return new AttemptRecord(processInstanceId, callout.id(), callout.name(), ticketNumber, idempotencyKey,
-                    attempt, sentAt, outcome.duration().toMillis(), outcome.status(),
-                    outcome.delivered() ? null : outcome.summary(), AttemptRecord.outcomeOf(outcome));
+            String responseBody = outcome instanceof AttemptOutcome.Delivered d ? d.responseExcerpt()
+                    : outcome instanceof AttemptOutcome.Rejected r ? r.responseExcerpt() : null;
+            return new AttemptRecord(null, processInstanceId, callout.id(), callout.name(), ticketNumber,
+                    idempotencyKey, attempt, sentAt, outcome.duration().toMillis(), outcome.status(),
+                    outcome.delivered() ? null : outcome.summary(), AttemptRecord.outcomeOf(outcome),
+                    request.method().name(), request.url(), request.redactedHeaders(), request.body(),
+                    outcome.status() == null ? null : outcome.responseHeaders(), responseBody);
         }
     }
 
@@ -49,7 +56,7 @@ class CalloutAttempts {
         } else {
             DeliveryLog.attemptFailed(callout.name(), ticketNumber, attempt, outcome.summary());
         }
-        return new Sent(callout, ticketNumber, idempotencyKey, attempt, sentAt, outcome);
+        return new Sent(callout, ticketNumber, idempotencyKey, attempt, sentAt, request, outcome);
     }
 
     /** The attempt of a delivery: its ticket, event and key. */

@@ -1,10 +1,17 @@
 package com.extensioncallouts.delivery;
 
-/** The incident's message in Cockpit: which callout, how many attempts, the last status or error. No secret. */
+import com.extensioncallouts.journal.Delivery;
+
+/**
+ * The incident's message in Cockpit: which callout, for which ticket, after how many attempts, the last
+ * status or error, and the delivery to look up. No secret.
+ */
 class CalloutFailedException extends RuntimeException {
 
-    CalloutFailedException(String calloutName, int attempts, String lastError) {
-        super("Callout '" + calloutName + "' failed after " + attempts + " attempts: " + lastError);
+    CalloutFailedException(Delivery delivery, int attempts, String lastResult) {
+        super("Callout '" + delivery.calloutName() + "' failed for ticket " + delivery.ticketNumber() + " after "
+                + attempts + (attempts == 1 ? " attempt: " : " attempts: ") + lastResult + " (delivery "
+                + delivery.id() + ")");
     }
 
     CalloutFailedException(String message) {

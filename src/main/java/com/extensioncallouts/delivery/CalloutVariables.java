@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 
 import com.extensioncallouts.callout.NotifyWhen;
 import com.extensioncallouts.http.AttemptOutcome;
+import com.extensioncallouts.journal.Delivery;
 
 /**
  * Names of the extension-callout process variables. None holds a secret. The delivery record keeps the
@@ -24,6 +25,9 @@ public final class CalloutVariables {
     public static final String CALLOUT_NAME = "calloutName";
     public static final String TICKET = "ticket";
     public static final String TICKET_EVENT = "ticketEvent";
+
+    /** In, when an operator resends a delivery: the id of the delivery this one sends again. */
+    public static final String RESEND_OF = "resendOf";
 
     /** Set by "Check callout" when the trigger sends nothing (the instance ends at once). */
     public static final String SKIP_REASON = "skipReason";

@@ -14,6 +14,9 @@ import org.springframework.stereotype.Component;
 
 import com.extensioncallouts.callout.Callout;
 import com.extensioncallouts.callout.CalloutService;
+import com.extensioncallouts.journal.Deliveries;
+import com.extensioncallouts.journal.Delivery;
+import com.extensioncallouts.journal.DeliveryState;
 
 /**
  * "Check callout": decides, inside the ticket event's own transaction, whether this trigger sends anything,
@@ -58,6 +61,7 @@ class CheckCalloutDelegate implements JavaDelegate {
         record(execution, name, found, ticket, event, skipReason);
         execution.removeVariableLocal(TICKET);
         execution.removeVariableLocal(TICKET_EVENT);
+        execution.removeVariableLocal(RESEND_OF);
         if (skipReason != null) {
             execution.setVariable(SKIP_REASON, skipReason);
             DeliveryLog.skipped(name, ticket == null ? "(no ticket)" : TicketVariable.number(ticket), skipReason);
@@ -75,7 +79,8 @@ class CheckCalloutDelegate implements JavaDelegate {
                 ticket == null ? null : TicketVariable.number(ticket), event,
                 ticket == null ? null : TicketVariable.toJson(ticket), UUID.randomUUID().toString(),
                 skipReason == null ? DeliveryState.PENDING : DeliveryState.SKIPPED, skipReason, 0, null, null, null,
-                now, skipReason == null ? null : now, null));
+                now, skipReason == null ? null : now,
+                execution.getVariable(RESEND_OF) instanceof Number original ? original.longValue() : null));
     }
 
     static String skipReason(String name, Optional<Callout> found, Map<String, Object> ticket) {

@@ -50,6 +50,25 @@ final class DeliveryLog {
                 callout, attempt, ticket, e.getClass().getSimpleName());
     }
 
+    static void autoDeactivated(String callout, int failures, java.time.Instant since) {
+        LOG.warn("CALLOUT-02010 Callout '{}' deactivated: {} deliveries in a row failed for good (failing since {}); "
+                + "triggers are recorded as skipped until it is activated and recovered", callout, failures, since);
+    }
+
+    static void resent(String callout, String ticket, long original) {
+        LOG.info("CALLOUT-02011 Callout '{}' for ticket {}: delivery {} sent again as a new delivery", callout, ticket,
+                original);
+    }
+
+    static void recoveryQueued(String callout, int queued, String since, String until) {
+        LOG.info("CALLOUT-02012 Callout '{}': {} deliveries from {} to {} queued for recovery", callout, queued, since,
+                until);
+    }
+
+    static void recovered(String callout, int sent, String recoveryId) {
+        LOG.info("CALLOUT-02013 Callout '{}': recovery {} sent {} more deliveries", callout, recoveryId, sent);
+    }
+
     static void testSent(String callout, String summary) {
         LOG.info("CALLOUT-02008 Callout '{}' test send: {}", callout, summary);
     }

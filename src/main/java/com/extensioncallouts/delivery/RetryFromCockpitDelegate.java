@@ -11,6 +11,9 @@ import com.extensioncallouts.callout.Callout;
 import com.extensioncallouts.callout.CalloutService;
 import com.extensioncallouts.delivery.AttemptRecorder.DeliveryChange;
 import com.extensioncallouts.http.AttemptOutcome;
+import com.extensioncallouts.journal.Deliveries;
+import com.extensioncallouts.journal.Delivery;
+import com.extensioncallouts.journal.DeliveryState;
 
 /**
  * "Failed: retry from Cockpit". Its asynchronous job runs once with no retries left
@@ -27,10 +30,12 @@ class RetryFromCockpitDelegate implements JavaDelegate {
     private final Deliveries deliveries;
     private final CalloutAttempts attempts;
     private final AttemptRecorder recorder;
+    private final AutoDeactivation autoDeactivation;
 
     RetryFromCockpitDelegate(CalloutService callouts, Deliveries deliveries, CalloutAttempts attempts,
-            AttemptRecorder recorder) {
+            AttemptRecorder recorder, AutoDeactivation autoDeactivation) {
         this.callouts = callouts;
+        this.autoDeactivation = autoDeactivation;
         this.deliveries = deliveries;
         this.attempts = attempts;
         this.recorder = recorder;
@@ -38,11 +43,12 @@ class RetryFromCockpitDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Delivery delivery = deliveries.of(execution);
+        Delivery delivery = InstanceDelivery.of(execution, deliveries);
         String name = delivery.calloutName();
         int attemptsSoFar = CalloutVariables.attemptsSoFar(execution, delivery);
         if (!failedBefore(execution)) {
-            throw new CalloutFailedException(name, attemptsSoFar, delivery.lastError());
+            throw new CalloutFailedException(delivery, attemptsSoFar, lastResult(delivery.lastStatus(),
+                    delivery.lastError()));
         }
 
         int attempt = attemptsSoFar + 1;
@@ -50,7 +56,8 @@ class RetryFromCockpitDelegate implements JavaDelegate {
         Optional<Callout> callout = callouts.findByName(name);
         String unavailable = CheckCalloutDelegate.unavailableReason(name, callout);
         if (unavailable != null) {
-            throw new CalloutFailedException("Callout '" + name + "' not sent: " + unavailable);
+            throw new CalloutFailedException("Callout '" + name + "' not sent for ticket " + delivery.ticketNumber()
+                    + ": " + unavailable + " (delivery " + delivery.id() + ")");
         }
         CalloutAttempts.Sent sent = attempts.send(callout.get(), delivery, attempt);
         AttemptOutcome outcome = sent.outcome();
@@ -58,9 +65,17 @@ class RetryFromCockpitDelegate implements JavaDelegate {
                 outcome.delivered() ? DeliveryState.DELIVERED : DeliveryState.FAILED, outcome.status(),
                 outcome.delivered() ? null : outcome.summary(), null));
         if (!outcome.delivered()) {
-            throw new CalloutFailedException(name, attempt, outcome.summary());
+            throw new CalloutFailedException(delivery, attempt, outcome.summary());
         }
+        autoDeactivation.delivered(callout.get());
         CalloutVariables.afterAttempt(execution, attempt, outcome, callout.get().notification().when());
+    }
+
+    private static String lastResult(Integer status, String error) {
+        if (error != null) {
+            return error;
+        }
+        return status == null ? "no answer" : "HTTP " + status;
     }
 
     /** Has this step's job failed before? Only then is this run an operator's retry. */

@@ -13,6 +13,9 @@ import com.extensioncallouts.callout.Callout;
 import com.extensioncallouts.callout.CalloutService;
 import com.extensioncallouts.delivery.AttemptRecorder.DeliveryChange;
 import com.extensioncallouts.http.AttemptOutcome;
+import com.extensioncallouts.journal.Deliveries;
+import com.extensioncallouts.journal.Delivery;
+import com.extensioncallouts.journal.DeliveryState;
 
 /**
  * "Send callout" (asynchronous, so a ticket event never waits for an RMM): one attempt of a delivery, its
@@ -30,10 +33,12 @@ class SendCalloutDelegate implements JavaDelegate {
     private final CalloutAttempts attempts;
     private final AttemptRecorder recorder;
     private final CalloutRetryPolicy retryPolicy;
+    private final AutoDeactivation autoDeactivation;
 
     SendCalloutDelegate(CalloutService callouts, Deliveries deliveries, CalloutAttempts attempts,
-            AttemptRecorder recorder, CalloutRetryPolicy retryPolicy) {
+            AttemptRecorder recorder, CalloutRetryPolicy retryPolicy, AutoDeactivation autoDeactivation) {
         this.callouts = callouts;
+        this.autoDeactivation = autoDeactivation;
         this.deliveries = deliveries;
         this.attempts = attempts;
         this.recorder = recorder;
@@ -42,13 +47,14 @@ class SendCalloutDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Delivery delivery = deliveries.of(execution);
+        Delivery delivery = InstanceDelivery.of(execution, deliveries);
         int attempt = CalloutVariables.attemptsSoFar(execution, delivery) + 1;
         if (attempt > 1 && !retryPolicy.retriesLeft(attempt - 1)) {
             // A retry that waited while max-retries was lowered: the last failure stands, the loop ends
             DeliveryLog.exhausted(delivery.calloutName(), delivery.ticketNumber(), attempt - 1, delivery.lastError());
             deliveries.fail(delivery.processInstanceId(), now());
             CalloutVariables.notDelivered(execution, attempt - 1, delivery.lastStatus(), delivery.lastError());
+            callouts.findByName(delivery.calloutName()).ifPresent(autoDeactivation::failedForGood);
             return;
         }
 
@@ -62,6 +68,11 @@ class SendCalloutDelegate implements JavaDelegate {
                 outcome.delivered() ? null : outcome.summary(), retry ? now().plus(retryPolicy.interval()) : null));
         CalloutVariables.afterAttempt(execution, attempt, outcome, callout.notification().when());
 
+        if (outcome.delivered()) {
+            autoDeactivation.delivered(callout);
+        } else if (!retry) {
+            autoDeactivation.failedForGood(callout);
+        }
         if (retry) {
             DeliveryLog.retryScheduled(callout.name(), sent.ticketNumber(), attempt + 1, retryPolicy.maxAttempts(),
                     retryPolicy.getInterval());

@@ -47,14 +47,20 @@ class JobDispatch implements AutoCloseable {
         this.configuration = configuration;
     }
 
-    /** Whether this job, created outside the job executor, can be run here directly. */
+    /**
+     * Whether this job can be run here directly: an asynchronous continuation, due, created by an API call or
+     * by a job of another process instance (a recovery starting deliveries). A job's follow-up in its own
+     * process instance is left to Camunda, which runs it in the same thread.
+     */
     boolean takes(JobEntity job) {
         JobExecutor jobExecutor = configuration.getJobExecutor();
+        JobExecutorContext running = Context.getJobExecutorContext();
         return job instanceof MessageEntity
                 && jobExecutor instanceof SpringJobExecutor
                 && jobExecutor.isActive()
                 && !job.isSuspended()
-                && Context.getJobExecutorContext() == null
+                && (running == null || running.getCurrentJob() == null
+                        || !String.valueOf(job.getProcessInstanceId()).equals(running.getCurrentJob().getProcessInstanceId()))
                 && (job.getDuedate() == null || !job.getDuedate().after(ClockUtil.getCurrentTime()))
                 && job.getPriority() >= configuration.getJobExecutorPriorityRangeMin()
                 && job.getPriority() <= configuration.getJobExecutorPriorityRangeMax();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.http.HttpEntity;
 import org.apache.http.client.config.RequestConfig;
@@ -33,7 +34,8 @@ import org.camunda.connect.httpclient.impl.HttpResponseImpl;
 class CalloutHttpConnector extends HttpConnectorImpl implements AutoCloseable {
 
     static final String ID = "extension-callout-http";
-    static final int EXCERPT_BYTES = 2048;
+    /** How much of an answer's body is read: what an attempt records of it. */
+    static final int EXCERPT_BYTES = 20 * 1024;
     /** Every request is aborted after this many {@code callouts.http.timeout}s ({@link JobLockCheck}). */
     static final int DEADLINE_TIMEOUTS = 3;
     /** Request parameter holding the scheduled abort of one request; {@link #endDeadline} cancels it. */
@@ -96,18 +98,40 @@ class CalloutHttpConnector extends HttpConnectorImpl implements AutoCloseable {
     @Override
     protected <T extends HttpRequestBase> T createHttpRequest(HttpRequest request) {
         T httpRequest = super.createHttpRequest(request);
-        request.setRequestParameter(DEADLINE,
-                deadlines.schedule(httpRequest::abort, deadline.toMillis(), TimeUnit.MILLISECONDS));
+        Deadline abort = new Deadline(httpRequest);
+        abort.scheduled = deadlines.schedule(abort, deadline.toMillis(), TimeUnit.MILLISECONDS);
+        request.setRequestParameter(DEADLINE, abort);
         return httpRequest;
     }
 
     /** Once the answer is read (or the request failed) it needs no abort any more. Says whether it was aborted. */
     static boolean endDeadline(HttpRequest request) {
-        if (request.getRequestParameter(DEADLINE) instanceof Future<?> abort) {
-            abort.cancel(false);
-            return abort.isDone() && !abort.isCancelled();
+        if (request.getRequestParameter(DEADLINE) instanceof Deadline abort) {
+            abort.scheduled.cancel(false);
+            return abort.fired.get();
         }
         return false;
+    }
+
+    /**
+     * The abort of one request at its deadline. Noted before the request is aborted: the reading thread sees
+     * its socket closed at once, possibly before the abort itself has returned.
+     */
+    private static final class Deadline implements Runnable {
+
+        private final HttpRequestBase request;
+        private final AtomicBoolean fired = new AtomicBoolean();
+        private volatile Future<?> scheduled;
+
+        Deadline(HttpRequestBase request) {
+            this.request = request;
+        }
+
+        @Override
+        public void run() {
+            fired.set(true);
+            request.abort();
+        }
     }
 
     /** The stock connector replaces the whole request config per request; ours always applies. */

@@ -25,6 +25,9 @@ public record CalloutRequest(
         /** The header that carries the secret (Authorization or the custom one), or null. */
         String secretHeader) {
 
+    /** What a secret reads as wherever a request or answer is shown or stored. */
+    public static final String REDACTED = "[redacted]";
+
     public CalloutRequest {
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
@@ -57,6 +60,15 @@ public record CalloutRequest(
         secrets.removeIf(String::isEmpty);
         secrets.sort(Comparator.comparingInt(String::length).reversed());
         return secrets;
+    }
+
+    /** The headers as they may be shown or stored: the one carrying the secret reads {@value #REDACTED}. */
+    public Map<String, String> redactedHeaders() {
+        Map<String, String> shown = new LinkedHashMap<>(headers);
+        if (secretHeader != null) {
+            shown.replaceAll((name, value) -> name.equalsIgnoreCase(secretHeader) ? REDACTED : value);
+        }
+        return shown;
     }
 
     public String header(String name) {

@@ -6,7 +6,9 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.net.ssl.SSLException;
 
@@ -52,11 +54,16 @@ public class CalloutSender implements DisposableBean {
             HttpResponse response = connector.execute(http);
             try {
                 int status = response.getStatusCode();
-                String excerpt = redact(response.getResponse(), request.secretValues());
+                List<String> secrets = request.secretValues();
+                String excerpt = redact(response.getResponse(), secrets);
+                Map<String, String> headers = new LinkedHashMap<>();
+                if (response.getHeaders() != null) {
+                    response.getHeaders().forEach((name, value) -> headers.put(name, redact(value, secrets)));
+                }
                 Duration took = since(started);
                 return status >= 200 && status < 300
-                        ? new AttemptOutcome.Delivered(status, took, excerpt)
-                        : new AttemptOutcome.Rejected(status, took, excerpt);
+                        ? new AttemptOutcome.Delivered(status, took, excerpt, headers)
+                        : new AttemptOutcome.Rejected(status, took, excerpt, headers);
             } finally {
                 response.close();
             }
@@ -111,13 +118,13 @@ public class CalloutSender implements DisposableBean {
         return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
-    /** An RMM that echoes our request back must not carry our secret into a log or a page. */
-    private static String redact(String text, List<String> secrets) {
+    /** An RMM that echoes our request back must not carry our secret into a log, a page or a record. */
+    static String redact(String text, List<String> secrets) {
         if (text == null) {
             return null;
         }
         for (String secret : secrets) {
-            text = text.replace(secret, "****");
+            text = text.replace(secret, CalloutRequest.REDACTED);
         }
         return text;
     }

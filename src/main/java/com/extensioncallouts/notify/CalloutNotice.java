@@ -16,9 +16,9 @@ record CalloutNotice(
         Integer lastStatus,
         String lastError,
         String cockpitLink,
-        List<String> recipients) {
+        List<String> recipients) implements Notice {
 
-    String subject() {
+    public String subject() {
         if (delivered && afterOperatorRetry) {
             return "[Extension callout] '" + calloutName + "' delivered after an operator's retry for ticket "
                     + ticketNumber + " (" + attemptsText() + ", HTTP " + lastStatus + ")";
@@ -30,7 +30,7 @@ record CalloutNotice(
                         + " after " + attemptsText() + ": " + lastResult();
     }
 
-    String body() {
+    public String body() {
         return """
                 Extension callout: %s
                 Ticket: %s

@@ -10,8 +10,8 @@ import com.extensioncallouts.CalloutsProperties;
 import com.extensioncallouts.callout.Callout;
 import com.extensioncallouts.callout.CalloutService;
 import com.extensioncallouts.delivery.CalloutVariables;
-import com.extensioncallouts.delivery.Deliveries;
-import com.extensioncallouts.delivery.Delivery;
+import com.extensioncallouts.journal.Deliveries;
+import com.extensioncallouts.journal.Delivery;
 
 /**
  * "Notify resources": the BPMN reaches it when the outcome is known (delivered with "always", or failed

@@ -46,7 +46,7 @@ class ResourceNotifier implements DisposableBean {
         this.pool.allowCoreThreadTimeOut(true);
     }
 
-    void notifyAfterCommit(CalloutNotice notice) {
+    void notifyAfterCommit(Notice notice) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -59,7 +59,7 @@ class ResourceNotifier implements DisposableBean {
         }
     }
 
-    private void submit(CalloutNotice notice) {
+    private void submit(Notice notice) {
         try {
             pool.execute(() -> deliver(notice));
         } catch (RejectedExecutionException e) {
@@ -67,7 +67,7 @@ class ResourceNotifier implements DisposableBean {
         }
     }
 
-    private void deliver(CalloutNotice notice) {
+    private void deliver(Notice notice) {
         Status status;
         String error = null;
         JavaMailSender sender = mailSender.getIfAvailable();
@@ -97,7 +97,7 @@ class ResourceNotifier implements DisposableBean {
         }
     }
 
-    private SimpleMailMessage message(CalloutNotice notice) {
+    private SimpleMailMessage message(Notice notice) {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
         message.setTo(notice.recipients().toArray(String[]::new));

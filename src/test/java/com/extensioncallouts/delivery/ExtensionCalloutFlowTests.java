@@ -25,6 +25,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import com.extensioncallouts.callout.Callout;
 import com.extensioncallouts.callout.CalloutDraft;
+import com.extensioncallouts.journal.AttemptLog;
+import com.extensioncallouts.journal.AttemptRecord;
+import com.extensioncallouts.journal.DeliveryState;
 import com.extensioncallouts.support.CalloutEngineTest;
 import com.extensioncallouts.support.HttpReceiver;
 import com.extensioncallouts.support.HttpReceiver.Answer;
@@ -197,8 +200,9 @@ class ExtensionCalloutFlowTests extends CalloutEngineTest {
         Incident incident = runtime.createIncidentQuery().processInstanceId(pid).singleResult();
         assertThat(incident).isNotNull();
         assertThat(incident.getActivityId()).isEqualTo("Task_RetryFromCockpit");
-        assertThat(incident.getIncidentMessage())
-                .isEqualTo("Callout '" + callout.name() + "' failed after 11 attempts: HTTP 500");
+        assertThat(incident.getIncidentMessage()).as("which callout, ticket, last answer, and the delivery to look up")
+                .isEqualTo("Callout '" + callout.name() + "' failed for ticket T5 after 11 attempts: HTTP 500 (delivery "
+                        + delivery(pid).id() + ")");
         Job job = management.createJobQuery().processInstanceId(pid).singleResult();
         assertThat(job.getRetries()).as("R1/PT0S: one execution in all, then the incident").isZero();
         assertThat(runtime.getVariable(pid, "attempt")).isEqualTo(11);
@@ -218,7 +222,8 @@ class ExtensionCalloutFlowTests extends CalloutEngineTest {
         assertThat(RMM.requests().get(11).header("X-Callout-Attempt")).isEqualTo("12");
         assertThat(RMM.requests().get(11).header("Idempotency-Key")).isEqualTo(received.get(0).header("Idempotency-Key"));
         assertThat(runtime.createIncidentQuery().processInstanceId(pid).singleResult().getIncidentMessage())
-                .isEqualTo("Callout '" + callout.name() + "' failed after 12 attempts: HTTP 500");
+                .isEqualTo("Callout '" + callout.name() + "' failed for ticket T5 after 12 attempts: HTTP 500 (delivery "
+                        + delivery(pid).id() + ")");
         assertThat(mailsTo(recipient, 2, Duration.ofMillis(300))).as("a failed retry sends no e-mail").hasSize(1);
 
         // The RMM is back: the next retry from Cockpit delivers and ends the instance
@@ -464,7 +469,8 @@ class ExtensionCalloutFlowTests extends CalloutEngineTest {
 
         assertThat(RMM.requests()).as("no attempt beyond the limit in force").hasSize(1);
         assertThat(runtime.createIncidentQuery().processInstanceId(pid).singleResult().getIncidentMessage())
-                .isEqualTo("Callout '" + callout.name() + "' failed after 11 attempts: HTTP 500");
+                .isEqualTo("Callout '" + callout.name() + "' failed for ticket T16 after 11 attempts: HTTP 500 (delivery "
+                        + delivery(pid).id() + ")");
         assertThat(mailsTo(recipient, 1, Duration.ofSeconds(10))).hasSize(1);
     }
 

@@ -62,7 +62,8 @@ class CalloutHistoryTests extends CalloutEngineTest {
 
         Job job = management.createJobQuery().processInstanceId(pid).singleResult();
         assertThat(history.createHistoricIncidentQuery().processInstanceId(pid).singleResult().getIncidentMessage())
-                .isEqualTo("Callout '" + callout.name() + "' failed after 11 attempts: HTTP 500");
+                .isEqualTo("Callout '" + callout.name() + "' failed for ticket T2 after 11 attempts: HTTP 500 (delivery "
+                        + delivery(pid).id() + ")");
         assertThat(history.createHistoricJobLogQuery().jobId(job.getId()).failureLog().count()).isEqualTo(1);
         assertThat(history.createHistoricJobLogQuery().processInstanceId(pid).successLog().count()).isZero();
     }

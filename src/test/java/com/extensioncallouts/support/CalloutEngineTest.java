@@ -27,8 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.extensioncallouts.callout.Callout;
 import com.extensioncallouts.callout.CalloutDraft;
 import com.extensioncallouts.callout.CalloutService;
-import com.extensioncallouts.delivery.Deliveries;
-import com.extensioncallouts.delivery.Delivery;
+import com.extensioncallouts.journal.Deliveries;
+import com.extensioncallouts.journal.Delivery;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 

@@ -1,15 +1,13 @@
-package com.extensioncallouts.delivery;
+package com.extensioncallouts.journal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +29,7 @@ public class Deliveries {
         this.jdbc = jdbc;
     }
 
-    void insert(Delivery d) {
+    public void insert(Delivery d) {
         jdbc.update("""
                 INSERT INTO callout_delivery (process_instance_id, rule_process_instance_id, callout_id, callout_name,
                     ticket_id, ticket_number, event, ticket, idempotency_key, state, skip_reason, attempts, last_status,
@@ -50,36 +48,72 @@ public class Deliveries {
                 Deliveries::map, processInstanceId).stream().findFirst();
     }
 
-    /**
-     * The delivery of the instance a process step runs in. An instance started before deliveries were
-     * recorded still has its ticket and key as variables: it gets its delivery now, from them.
-     */
-    Delivery of(DelegateExecution execution) {
-        return forInstance(execution.getProcessInstanceId()).orElseGet(() -> adopt(execution));
+    public Optional<Delivery> byId(long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM callout_delivery WHERE id = ?", Deliveries::map, id)
+                .stream().findFirst();
     }
 
-    private Delivery adopt(DelegateExecution execution) {
-        Map<String, Object> ticket;
-        try {
-            ticket = TicketVariable.read(execution);
-        } catch (IllegalArgumentException notAJsonObject) {
-            ticket = Map.of();
+    /** One page of a callout's deliveries, newest first, and how many there are in all. */
+    public record Page(List<Delivery> content, int page, int size, long totalElements) {
+    }
+
+    /** A callout's deliveries in a state (or any, if null) created in [since, until) (open ends if null). */
+    public Page page(long calloutId, DeliveryState state, Instant since, Instant until, int page, int size) {
+        StringBuilder where = new StringBuilder(" WHERE callout_id = ?");
+        List<Object> args = new ArrayList<>(List.of(calloutId));
+        if (state != null) {
+            where.append(" AND state = ?");
+            args.add(state.name());
         }
-        Object key = execution.getVariable(CalloutVariables.IDEMPOTENCY_KEY);
-        Object event = execution.getVariable(CalloutVariables.TICKET_EVENT);
-        int attempts = CalloutVariables.attempts(execution);
-        Delivery delivery = new Delivery(null, execution.getProcessInstanceId(), null, null,
-                String.valueOf(execution.getVariable(CalloutVariables.CALLOUT_NAME)), TicketVariable.id(ticket),
-                TicketVariable.number(ticket), event == null ? null : event.toString(), TicketVariable.toJson(ticket),
-                key == null ? UUID.randomUUID().toString() : key.toString(),
-                attempts == 0 ? DeliveryState.PENDING : DeliveryState.RETRYING, null, attempts, null, null, null,
-                ClockUtil.getCurrentTime().toInstant(), null, null);
-        insert(delivery);
-        return delivery;
+        if (since != null) {
+            where.append(" AND created_at >= ?");
+            args.add(timestamp(since));
+        }
+        if (until != null) {
+            where.append(" AND created_at < ?");
+            args.add(timestamp(until));
+        }
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM callout_delivery" + where, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(size);
+        pageArgs.add((long) page * size);
+        List<Delivery> content = jdbc.query("SELECT " + COLUMNS + " FROM callout_delivery" + where
+                + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?", Deliveries::map, pageArgs.toArray());
+        return new Page(content, page, size, total == null ? 0 : total);
+    }
+
+    private static final String RECOVERABLE = """
+            WHERE callout_id = ? AND created_at >= ? AND created_at < ? AND recovery_id IS NULL
+            AND (state = 'FAILED' OR (state = 'SKIPPED' AND skip_reason LIKE 'INACTIVE:%'))""";
+
+    /** How many deliveries of a callout a recovery of this window would send. */
+    public int recoverable(long calloutId, Instant since, Instant until) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM callout_delivery " + RECOVERABLE, Integer.class,
+                calloutId, timestamp(since), timestamp(until));
+        return count == null ? 0 : count;
+    }
+
+    /**
+     * Claims, for one recovery, every delivery of the window that failed for good or was skipped because the
+     * callout was inactive, and was not claimed before; returns how many. A delivery is claimed once, ever.
+     */
+    public int claimForRecovery(long calloutId, Instant since, Instant until, String recoveryId) {
+        return jdbc.update("UPDATE callout_delivery SET recovery_id = ? " + RECOVERABLE, recoveryId, calloutId,
+                timestamp(since), timestamp(until));
+    }
+
+    /** Up to {@code limit} deliveries a recovery claimed and has not sent yet, oldest first. */
+    public List<Delivery> claimedNotRecovered(String recoveryId, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM callout_delivery WHERE recovery_id = ? AND recovered_at IS NULL"
+                + " ORDER BY id LIMIT ?", Deliveries::map, recoveryId, limit);
+    }
+
+    public void markRecovered(long id, Instant at) {
+        jdbc.update("UPDATE callout_delivery SET recovered_at = ? WHERE id = ?", timestamp(at), id);
     }
 
     /** What an attempt changed: how many were made, the last answer, the state, and when the next is due. */
-    void afterAttempt(String processInstanceId, int attempts, DeliveryState state, Integer lastStatus,
+    public void afterAttempt(String processInstanceId, int attempts, DeliveryState state, Integer lastStatus,
             String lastError, Instant nextAttemptAt, Instant now) {
         jdbc.update("""
                 UPDATE callout_delivery SET attempts = ?, state = ?, last_status = ?, last_error = ?,
@@ -89,14 +123,14 @@ public class Deliveries {
     }
 
     /** Failed for good without a further attempt: retries were cut (max-retries lowered) while it waited. */
-    void fail(String processInstanceId, Instant now) {
+    public void fail(String processInstanceId, Instant now) {
         jdbc.update("""
                 UPDATE callout_delivery SET state = ?, next_attempt_at = NULL, finished_at = ?
                 WHERE process_instance_id = ?""", DeliveryState.FAILED.name(), timestamp(now), processInstanceId);
     }
 
     /** Not sent (again): the callout was deactivated or deleted while the delivery waited. */
-    void skip(String processInstanceId, String reason, Instant now) {
+    public void skip(String processInstanceId, String reason, Instant now) {
         jdbc.update("""
                 UPDATE callout_delivery SET state = ?, skip_reason = ?, next_attempt_at = NULL, finished_at = ?
                 WHERE process_instance_id = ?""",
@@ -114,7 +148,7 @@ public class Deliveries {
                 instant(rs.getTimestamp("finished_at")), rs.getObject("resend_of", Long.class));
     }
 
-    static String truncate(String s, int max) {
+    public static String truncate(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 

@@ -1,4 +1,4 @@
-package com.extensioncallouts.delivery;
+package com.extensioncallouts.journal;
 
 /** Where a delivery stands. */
 public enum DeliveryState {
@@ -14,7 +14,7 @@ public enum DeliveryState {
     /** Every attempt failed; an incident waits in Cockpit. */
     FAILED;
 
-    boolean finished() {
+    public boolean finished() {
         return this == SKIPPED || this == DELIVERED || this == FAILED;
     }
 }
