@@ -89,7 +89,8 @@ class JobDispatch implements AutoCloseable {
         try {
             threads.execute(() -> execute(jobId));
         } catch (RejectedExecutionException full) {
-            configuration.getCommandExecutorTxRequired().execute(new UnlockJobCmd(jobId));
+            // a new command context and transaction: the creating one has committed and is closing
+            configuration.getCommandExecutorTxRequiresNew().execute(new UnlockJobCmd(jobId));
             configuration.getJobExecutor().jobWasAdded();
         }
     }
