@@ -18,7 +18,8 @@ import com.extensioncallouts.problem.NotFoundException;
  * A callout that vanished (deleted in another tab, a stale link) sends the page back to the list
  * with a message, instead of the API's problem JSON. Ordered before the API's advice.
  */
-@ControllerAdvice(assignableTypes = { CalloutPageController.class, CalloutFormController.class })
+@ControllerAdvice(assignableTypes = { CalloutPageController.class, CalloutFormController.class,
+        DeliveriesPageController.class, RecoveryPageController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageExceptionHandler {
 

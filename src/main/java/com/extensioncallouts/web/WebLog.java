@@ -51,4 +51,22 @@ final class WebLog {
     static void testUnavailable(String user, long id) {
         LOG.warn("CALLOUT-06009 {} asked to test callout id {}, but no callout tester is configured", user, id);
     }
+
+    static void resent(String user, long deliveryId, long newDeliveryId, String calloutName) {
+        LOG.info("CALLOUT-06010 {} resent delivery {} of callout '{}' on the page: new delivery {}", user, deliveryId,
+                calloutName, newDeliveryId);
+    }
+
+    static void resendRefused(String user, long deliveryId, String reason) {
+        LOG.info("CALLOUT-06011 {} could not resend delivery {}: {}", user, deliveryId, reason);
+    }
+
+    static void recoveryQueued(String user, long id, String name, int queued, String window) {
+        LOG.info("CALLOUT-06012 {} queued {} deliveries of callout '{}' (id {}) for recovery on the page, window {}",
+                user, queued, name, id, window);
+    }
+
+    static void recoveryRefused(String user, long id, String reason) {
+        LOG.info("CALLOUT-06013 {} could not recover deliveries of callout id {}: {}", user, id, reason);
+    }
 }

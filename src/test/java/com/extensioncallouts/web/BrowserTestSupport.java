@@ -5,9 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +37,9 @@ import org.springframework.test.context.ActiveProfiles;
 import com.extensioncallouts.callout.Callout;
 import com.extensioncallouts.callout.CalloutDraft;
 import com.extensioncallouts.callout.CalloutService;
+import com.extensioncallouts.journal.Deliveries;
+import com.extensioncallouts.journal.Delivery;
+import com.extensioncallouts.journal.DeliveryState;
 
 /**
  * One application (real engine, real H2) and one headless Chromium per test class, signed in as
@@ -53,6 +63,12 @@ abstract class BrowserTestSupport {
 
     @Autowired
     RepositoryService repositoryService;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    Deliveries deliveries;
 
     @BeforeAll
     static void startBrowser() {
@@ -180,7 +196,7 @@ abstract class BrowserTestSupport {
         return visible(By.id(button.getDomAttribute("aria-controls")));
     }
 
-    /** Opens the row menu and chooses an item (edit, test, activate, deactivate, delete). */
+    /** Opens the row menu and chooses an item (edit, deliveries, test, activate, deactivate, delete). */
     void menuAction(String calloutName, String action, boolean loadsPage) {
         WebElement item = openMenu(calloutName).findElement(By.cssSelector("[data-action='" + action + "']"));
         if (loadsPage) {
@@ -225,6 +241,74 @@ abstract class BrowserTestSupport {
                 """.formatted(ruleName, calloutName);
         repositoryService.createDeployment().name(TEST_RULES)
                 .addString("web-page-test-rule.bpmn", bpmn).deploy();
+    }
+
+    // ---- deliveries ----
+
+    /** Triggers a callout as a workflow rule's call activity does; the job executor sends it. Returns the instance. */
+    String trigger(String calloutName, String ticketNumber, String event) {
+        Map<String, Object> ticket = new LinkedHashMap<>();
+        ticket.put("id", 4711);
+        ticket.put("number", ticketNumber);
+        ticket.put("title", "Disk space low on SRV-01");
+        ticket.put("status", "Complete");
+        ticket.put("udfs", Map.of("RMM Alert ID", "a-" + ticketNumber));
+        return runtimeService.startProcessInstanceByKey("extension-callout", Variables.createVariables()
+                .putValue("calloutName", calloutName)
+                .putValueTyped("ticket", Variables.objectValue(ticket)
+                        .serializationDataFormat(Variables.SerializationDataFormats.JSON).create())
+                .putValue("ticketEvent", event)).getId();
+    }
+
+    /** Waits (up to 30 s) until the delivery of a process instance is as wanted, and returns it. */
+    Delivery awaitDelivery(String processInstanceId, Predicate<Delivery> wanted) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Delivery last = null;
+        while (System.nanoTime() < deadline) {
+            last = deliveries.forInstance(processInstanceId).orElse(null);
+            if (last != null && wanted.test(last)) {
+                return last;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("the delivery of " + processInstanceId + " is not as wanted in time: " + last);
+    }
+
+    Delivery awaitDelivery(String processInstanceId, DeliveryState state) {
+        return awaitDelivery(processInstanceId, d -> d.state() == state);
+    }
+
+    /** A delivery written straight into the journal, as if it had happened at {@code createdAt}. */
+    Delivery givenDelivery(Callout callout, String ticketNumber, DeliveryState state, Instant createdAt) {
+        String processInstanceId = "page-test-" + UUID.randomUUID();
+        boolean tried = state == DeliveryState.RETRYING || state == DeliveryState.DELIVERED
+                || state == DeliveryState.FAILED;
+        boolean answered = state == DeliveryState.DELIVERED;
+        deliveries.insert(new Delivery(null, processInstanceId, null, callout.id(), callout.name(), "4711",
+                ticketNumber, "EDITED", "{\"id\":4711,\"number\":\"" + ticketNumber + "\",\"udfs\":{}}",
+                UUID.randomUUID().toString(), state,
+                state == DeliveryState.SKIPPED ? "INACTIVE: the callout was inactive" : null, tried ? 1 : 0,
+                tried ? (answered ? 200 : 503) : null, tried && !answered ? "HTTP 503" : null,
+                state == DeliveryState.RETRYING ? createdAt.plusSeconds(60) : null, createdAt,
+                state.finished() ? createdAt.plusSeconds(1) : null, null));
+        return deliveries.forInstance(processInstanceId).orElseThrow();
+    }
+
+    // ---- layout ----
+
+    /** Resizes the window so that the page itself is {@code width} CSS pixels wide. */
+    static void viewportWidth(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        Number inner = (Number) ((JavascriptExecutor) driver).executeScript("return window.innerWidth");
+        int chrome = driver.manage().window().getSize().getWidth() - inner.intValue();
+        if (chrome != 0) {
+            driver.manage().window().setSize(new Dimension(width + chrome, height));
+        }
     }
 
     /** Saves the whole page (the window grows to fit it for a moment) under target/screenshots. */

@@ -147,7 +147,10 @@ class CalloutsPageTests extends BrowserTestSupport {
         assertThat(button.getDomAttribute("aria-expanded")).isEqualTo("true");
         assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Edit");
         driver.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
+        assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Deliveries");
+        driver.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
         assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Send test");
+        driver.switchTo().activeElement().sendKeys(Keys.ARROW_UP);
         driver.switchTo().activeElement().sendKeys(Keys.ARROW_UP, Keys.ARROW_UP);
         assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Delete…");
         screenshot("callouts-row-menu");
@@ -158,7 +161,8 @@ class CalloutsPageTests extends BrowserTestSupport {
 
         button.sendKeys(Keys.SPACE);
         visible(By.id(button.getDomAttribute("aria-controls")));
-        driver.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN, Keys.ARROW_DOWN);
+        driver.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_DOWN);
+        assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Deactivate");
         WebElement html = driver.findElement(By.tagName("html"));
         driver.switchTo().activeElement().sendKeys(Keys.ENTER);
         awaitPageReplaced(html);

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.extensioncallouts.security.Roles;
+
 /** The page is behind a form login with the Camunda users that the REST API uses too. */
 class SignInPageTests extends BrowserTestSupport {
 
@@ -36,8 +38,11 @@ class SignInPageTests extends BrowserTestSupport {
     }
 
     @Test
-    void anyCamundaUserCanSignIn() {
+    void anAdministratorCanSignIn() {
         givenCamundaUser("opslead", "lead-pw");
+        if (identityService.createUserQuery().userId("opslead").memberOfGroup(Roles.ADMINS).count() == 0) {
+            identityService.createMembership("opslead", Roles.ADMINS);
+        }
         driver.get(url("/callouts"));
         signIn("opslead", "lead-pw");
 
