@@ -3,6 +3,7 @@ package com.extensioncallouts.callout;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,16 +31,20 @@ class CalloutController {
     private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
 
     private final CalloutService callouts;
+    private final SigningStatus signing;
 
-    CalloutController(CalloutService callouts) {
+    CalloutController(CalloutService callouts, SigningStatus signing) {
         this.callouts = callouts;
+        this.signing = signing;
     }
 
     @GetMapping(produces = JSON)
     List<CalloutResponse> list() {
         List<Callout> all = callouts.list();
         Map<Long, List<WorkflowRule>> rules = callouts.workflowRulesCalling(all);
-        return all.stream().map(callout -> CalloutResponse.of(callout, rules.get(callout.id()).size())).toList();
+        Set<Long> signed = signing.signing(all.stream().map(Callout::id).toList());
+        return all.stream().map(callout -> CalloutResponse.of(callout, rules.get(callout.id()).size(),
+                signed.contains(callout.id()))).toList();
     }
 
     @PostMapping(produces = JSON)
@@ -77,6 +82,7 @@ class CalloutController {
     }
 
     private CalloutResponse response(Callout callout) {
-        return CalloutResponse.of(callout, callouts.workflowRuleCount(callout));
+        return CalloutResponse.of(callout, callouts.workflowRuleCount(callout),
+                !signing.signing(List.of(callout.id())).isEmpty());
     }
 }

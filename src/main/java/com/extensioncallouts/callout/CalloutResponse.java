@@ -13,7 +13,9 @@ record CalloutResponse(
         String udfName,
         NotificationResponse notification,
         boolean active,
-        int workflowRuleCount) {
+        int workflowRuleCount,
+        /** Whether its requests are signed (Standard Webhooks); the secret itself is never shown again. */
+        boolean signing) {
 
     record AuthenticationResponse(AuthenticationType type, String username, String headerName, boolean secretSet) {
     }
@@ -21,11 +23,11 @@ record CalloutResponse(
     record NotificationResponse(List<String> recipients, NotifyWhen when) {
     }
 
-    static CalloutResponse of(Callout c, int workflowRuleCount) {
+    static CalloutResponse of(Callout c, int workflowRuleCount, boolean signing) {
         Authentication auth = c.authentication();
         return new CalloutResponse(c.id(), c.name(), c.url(), c.method(), c.format(),
                 new AuthenticationResponse(auth.type(), auth.username(), auth.headerName(), auth.secretSet()),
                 c.udfName(), new NotificationResponse(c.notification().recipients(), c.notification().when()),
-                c.active(), workflowRuleCount);
+                c.active(), workflowRuleCount, signing);
     }
 }

@@ -7,6 +7,8 @@ import java.util.Locale;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
+import com.extensioncallouts.secrets.SecretBox;
+
 /** The stored form of a {@link Callout}: one flat row in the Flyway-managed table {@code callout}. */
 @Table("callout")
 record CalloutRow(
@@ -38,6 +40,21 @@ record CalloutRow(
                 auth.type().name(), auth.username(), auth.headerName(), auth.secret(), c.udfName(),
                 c.notification().when().name(), String.join(RECIPIENT_SEPARATOR, c.notification().recipients()),
                 c.active());
+    }
+
+    /** The same row with its secret sealed for storage. */
+    CalloutRow sealed(SecretBox box) {
+        return withSecret(box.seal(authSecret));
+    }
+
+    /** The same row with its stored secret opened. */
+    CalloutRow opened(SecretBox box) {
+        return withSecret(box.open(authSecret));
+    }
+
+    private CalloutRow withSecret(String secret) {
+        return new CalloutRow(id, name, nameKey, url, method, format, authType, authUsername, authHeaderName, secret,
+                udfName, notifyWhen, recipients, active);
     }
 
     /** Spring Data puts a failed row into its exception message: never the secret. */

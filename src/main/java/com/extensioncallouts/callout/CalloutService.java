@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.extensioncallouts.CalloutsProperties;
 import com.extensioncallouts.problem.ConflictException;
+import com.extensioncallouts.secrets.SecretBox;
 import com.extensioncallouts.problem.NotFoundException;
 import com.extensioncallouts.rule.WorkflowRule;
 import com.extensioncallouts.rule.WorkflowRules;
@@ -29,10 +30,12 @@ public class CalloutService {
     private final WorkflowRules workflowRules;
     private final CalloutCache cache;
     private final CalloutFailures failures;
+    private final SecretBox secrets;
 
     CalloutService(CalloutRepository repository, WorkflowRules workflowRules, CalloutsProperties properties,
-            CalloutFailures failures) {
+            CalloutFailures failures, SecretBox secrets) {
         this.repository = repository;
+        this.secrets = secrets;
         this.workflowRules = workflowRules;
         this.failures = failures;
         this.cache = new CalloutCache(properties.cache().callouts());
@@ -40,19 +43,19 @@ public class CalloutService {
 
     @Transactional(readOnly = true)
     public List<Callout> list() {
-        return repository.findAllByOrderByNameKeyAsc().stream().map(CalloutRow::toCallout).toList();
+        return repository.findAllByOrderByNameKeyAsc().stream().map(this::read).toList();
     }
 
     @Transactional(readOnly = true)
     public Callout get(long id) {
-        return repository.findById(id).map(CalloutRow::toCallout)
+        return repository.findById(id).map(this::read)
                 .orElseThrow(() -> notFound(id));
     }
 
     /** The callout with this id, if it exists. */
     @Transactional(readOnly = true)
     public Optional<Callout> findById(long id) {
-        return repository.findById(id).map(CalloutRow::toCallout);
+        return repository.findById(id).map(this::read);
     }
 
     /**
@@ -63,7 +66,7 @@ public class CalloutService {
         if (name == null || name.isBlank()) {
             return Optional.empty();
         }
-        return cache.get(CalloutRow.nameKey(name), key -> repository.findByNameKey(key).map(CalloutRow::toCallout));
+        return cache.get(CalloutRow.nameKey(name), key -> repository.findByNameKey(key).map(this::read));
     }
 
     /**
@@ -162,7 +165,7 @@ public class CalloutService {
 
     private Callout save(Callout callout) {
         try {
-            Callout saved = repository.save(CalloutRow.from(callout)).toCallout();
+            Callout saved = read(repository.save(CalloutRow.from(callout).sealed(secrets)));
             cache.changed();
             return saved;
         } catch (DbActionExecutionException e) {
@@ -177,6 +180,11 @@ public class CalloutService {
             }
             throw e;
         }
+    }
+
+    /** A stored row as a callout, its secret opened: a callout is only ever sealed at rest. */
+    private Callout read(CalloutRow row) {
+        return row.opened(secrets).toCallout();
     }
 
     private static ConflictException nameTaken(String name) {

@@ -1,6 +1,7 @@
 package com.extensioncallouts.delivery;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -13,6 +14,8 @@ import com.extensioncallouts.http.CalloutSender;
 import com.extensioncallouts.http.UserAgent;
 import com.extensioncallouts.journal.AttemptRecord;
 import com.extensioncallouts.journal.Delivery;
+import com.extensioncallouts.signing.SigningSecrets;
+import com.extensioncallouts.signing.WebhookSignature;
 
 /**
  * One attempt, the same wherever it starts (a rule's send task, a retry from Cockpit, the page's "Send
@@ -40,14 +43,17 @@ class CalloutAttempts {
 
     private final CalloutSender sender;
     private final CalloutRequestBuilder builder;
+    private final SigningSecrets signing;
 
-    CalloutAttempts(CalloutSender sender, UserAgent userAgent) {
+    CalloutAttempts(CalloutSender sender, UserAgent userAgent, SigningSecrets signing) {
         this.sender = sender;
         this.builder = new CalloutRequestBuilder(userAgent.value());
+        this.signing = signing;
     }
 
     Sent send(Callout callout, Map<String, Object> ticket, String event, int attempt, String idempotencyKey) {
-        CalloutRequest request = builder.build(callout, ticket, event, attempt, idempotencyKey);
+        CalloutRequest request = signed(callout, builder.build(callout, ticket, event, attempt, idempotencyKey),
+                idempotencyKey);
         Instant sentAt = Instant.now();
         AttemptOutcome outcome = sender.send(request);
         String ticketNumber = TicketVariable.number(ticket);
@@ -57,6 +63,16 @@ class CalloutAttempts {
             DeliveryLog.attemptFailed(callout.name(), ticketNumber, attempt, outcome.summary());
         }
         return new Sent(callout, ticketNumber, idempotencyKey, attempt, sentAt, request, outcome);
+    }
+
+    /** Signs the request if the callout has a signing secret: the webhook-id is the idempotency key. */
+    private CalloutRequest signed(Callout callout, CalloutRequest request, String idempotencyKey) {
+        List<byte[]> keys = callout.id() == null ? List.of() : signing.keys(callout.id());
+        if (keys.isEmpty()) {
+            return request;
+        }
+        return request.withHeaders(WebhookSignature.headers(idempotencyKey, Instant.now().getEpochSecond(),
+                request.body(), keys));
     }
 
     /** The attempt of a delivery: its ticket, event and key. */

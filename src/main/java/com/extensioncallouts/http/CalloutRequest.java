@@ -62,6 +62,13 @@ public record CalloutRequest(
         return secrets;
     }
 
+    /** The same request with these headers added (after the others). */
+    public CalloutRequest withHeaders(Map<String, String> more) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.putAll(more);
+        return new CalloutRequest(method, url, all, contentType, body, secretHeader);
+    }
+
     /** The headers as they may be shown or stored: the one carrying the secret reads {@value #REDACTED}. */
     public Map<String, String> redactedHeaders() {
         Map<String, String> shown = new LinkedHashMap<>(headers);

@@ -3,32 +3,52 @@ package com.extensioncallouts.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import com.extensioncallouts.apikey.ApiKeyAuthenticationFilter;
+import com.extensioncallouts.apikey.ApiKeys;
+
 /**
- * Three doors: the APIs ({@code /api/**}, {@code /engine-rest/**}) take HTTP Basic with a Camunda
- * user; Cockpit ({@code /camunda/**}) keeps its own login and CSRF protection; everything else
- * (the management page) uses a form login with the same users.
+ * Three doors. The APIs ({@code /api/**}, {@code /engine-rest/**}) take HTTP Basic with a Camunda user, or an
+ * API key as a bearer token; Cockpit ({@code /camunda/**}) keeps its own login and CSRF protection; everything
+ * else (the management page) uses a form login with the same users. Members of {@value Roles#ADMINS} may do
+ * everything; members of {@value Roles#TICKET_SYSTEMS} and API keys may only report ticket events (members also
+ * through {@code /engine-rest/signal}); anything else is 403.
  */
 @Configuration
 class SecurityConfig {
 
+    /** No inline script or style anywhere on the page; nothing from elsewhere. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, CamundaUserAuthenticationProvider users) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, CamundaUserAuthenticationProvider users, ApiKeys apiKeys)
+            throws Exception {
         return http
                 .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authenticationProvider(users)
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(path(HttpMethod.POST, "/api/ticket-events")).hasAnyAuthority(
+                                Roles.ADMIN_AUTHORITY, Roles.TICKET_SYSTEM_AUTHORITY, ApiKeyAuthenticationFilter.AUTHORITY)
+                        .requestMatchers(path(HttpMethod.POST, "/engine-rest/signal")).hasAnyAuthority(
+                                Roles.ADMIN_AUTHORITY, Roles.TICKET_SYSTEM_AUTHORITY)
+                        .anyRequest().hasAuthority(Roles.ADMIN_AUTHORITY))
                 .httpBasic(basic -> basic.authenticationEntryPoint(new ProblemAuthenticationEntryPoint()))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), BasicAuthenticationFilter.class)
                 .addFilterBefore(new CockpitSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
-                .exceptionHandling(e -> e.authenticationEntryPoint(new ProblemAuthenticationEntryPoint()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new ProblemAuthenticationEntryPoint())
+                        .accessDeniedHandler(new ProblemAccessDeniedHandler()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();
@@ -37,10 +57,11 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain cockpitSecurity(HttpSecurity http) throws Exception {
-        // Cockpit authenticates and guards against CSRF itself
+        // Cockpit authenticates and guards against CSRF itself; only administrators may use it
         return http
                 .securityMatcher(path("/camunda/**"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .addFilterBefore(new CockpitAccessFilter(), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.disable())
                 .build();
@@ -54,14 +75,24 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
                         .permitAll()
-                        .anyRequest().authenticated())
+                        .anyRequest().hasAuthority(Roles.ADMIN_AUTHORITY))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/callouts", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(e -> e.accessDeniedHandler(new ProblemAccessDeniedHandler()))
+                .sessionManagement(s -> s.sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(frames -> frames.deny()))
                 .build();
     }
 
     /** Matches on the whole path, whichever servlet (Spring MVC, Jersey, Cockpit) serves it. */
     private static RequestMatcher path(String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    private static RequestMatcher path(HttpMethod method, String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
     }
 }

@@ -35,6 +35,7 @@ import org.springframework.test.context.ActiveProfiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.extensioncallouts.security.Roles;
 
 /** {@code /api/callouts} end to end, as api.md describes it: real server, real database, HTTP Basic. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -361,6 +362,7 @@ class CalloutControllerTests {
             User tester = identityService.newUser(user);
             tester.setPassword("right-password");
             identityService.saveUser(tester);
+            identityService.createMembership(user, Roles.ADMINS);
         }
         assertThat(api.call(rest.withBasicAuth(user, "right-password"), GET, "/api/callouts", null,
                 MediaType.APPLICATION_JSON).getStatusCode().value()).isEqualTo(200);

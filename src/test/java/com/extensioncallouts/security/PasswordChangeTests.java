@@ -31,6 +31,7 @@ class PasswordChangeTests {
         User user = identity.newUser(USER);
         user.setPassword("first-s3cret");
         identity.saveUser(user);
+        identity.createMembership(USER, Roles.ADMINS);
     }
 
     @AfterEach

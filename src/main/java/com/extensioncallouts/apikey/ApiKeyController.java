@@ -1,0 +1,55 @@
+package com.extensioncallouts.apikey;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.extensioncallouts.problem.FieldProblem;
+import com.extensioncallouts.problem.InvalidInputException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** {@code /api/api-keys}: administrators create keys for ticket systems (shown once), list and revoke them. */
+@RestController
+class ApiKeyController {
+
+    private final ApiKeys keys;
+
+    ApiKeyController(ApiKeys keys) {
+        this.keys = keys;
+    }
+
+    @PostMapping(path = "/api/api-keys", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ApiKeys.NewApiKey> create(@RequestBody JsonNode body) {
+        JsonNode name = body == null ? null : body.get("name");
+        if (name == null || !name.isTextual() || name.textValue().isBlank()) {
+            throw new InvalidInputException(List.of(new FieldProblem("name", "is required")));
+        }
+        if (name.textValue().strip().length() > 100) {
+            throw new InvalidInputException(List.of(new FieldProblem("name", "must be at most 100 characters")));
+        }
+        ApiKeys.NewApiKey created = keys.create(name.textValue().strip());
+        ApiKeyLog.created(created.name());
+        return ResponseEntity.status(HttpStatus.CREATED).body(created);
+    }
+
+    @GetMapping(path = "/api/api-keys", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<ApiKeys.ApiKey> list() {
+        return keys.list();
+    }
+
+    @DeleteMapping("/api/api-keys/{id}")
+    ResponseEntity<Void> revoke(@PathVariable long id) {
+        keys.revoke(id);
+        ApiKeyLog.revoked(id);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,31 @@
+package com.extensioncallouts.problem;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.MediaType;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
+/** Writes an RFC 9457 problem where no controller advice reaches: in a servlet filter. */
+public final class ProblemResponses {
+
+    public static final String TYPE_BASE = "https://extension-callouts.dev/problems/";
+
+    private ProblemResponses() {
+    }
+
+    public static void write(HttpServletResponse response, int status, String type, String title, String detail)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"" + TYPE_BASE + type + "\",\"title\":\"" + json(title)
+                + "\",\"status\":" + status + ",\"detail\":\"" + json(detail) + "\"}");
+    }
+
+    private static String json(String text) {
+        return new String(JsonStringEncoder.getInstance().quoteAsString(text));
+    }
+}
