@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -188,6 +190,7 @@ public final class Benchmark {
         int port = freePort();
         if (system.equals(BenchSettings.CALLOUTS)) {
             arguments.addAll(settings.calloutsArguments());
+            arguments.add("--callouts.secrets.key=" + freshSecretsKey()); // required off the embedded H2 default
             EventTarget.Callouts probe = new EventTarget.Callouts(null, "demo", "demo");
             return AppProcess.start(system, settings.appJar(), workDir, jvm, arguments, port, "/api/callouts",
                     probe.authorization());
@@ -203,6 +206,13 @@ public final class Benchmark {
         return system.equals(BenchSettings.CALLOUTS)
                 ? new EventTarget.Callouts(app.base(), "demo", "demo")
                 : new EventTarget.Bare(app.base());
+    }
+
+    /** A new sealing key for a new database: 32 random bytes, base64, as callouts.secrets.key expects. */
+    private static String freshSecretsKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     private static int freePort() throws IOException {
