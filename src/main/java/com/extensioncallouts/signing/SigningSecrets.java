@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -31,6 +32,10 @@ import com.extensioncallouts.secrets.SecretBox;
 public class SigningSecrets implements SigningStatus {
 
     private record Keys(List<byte[]> keys, long readAtNanos) {
+    }
+
+    /** What may be shown of a callout's signing: since when it signs, and until when a rotated-out secret does. */
+    public record State(Instant since, Instant previousUntil) {
     }
 
     private final JdbcTemplate jdbc;
@@ -97,6 +102,19 @@ public class SigningSecrets implements SigningStatus {
             }
         }, calloutId);
         return List.copyOf(keys);
+    }
+
+    /** The callout's signing, if it signs; {@code previousUntil} is null unless a rotated-out secret still signs. */
+    public Optional<State> state(long calloutId) {
+        Instant now = Instant.now();
+        return jdbc.query("SELECT created_at, previous_until FROM callout_signing WHERE callout_id = ?", rs -> {
+            if (!rs.next()) {
+                return Optional.<State>empty();
+            }
+            Timestamp until = rs.getTimestamp(2);
+            Instant previousUntil = until == null || !until.toInstant().isAfter(now) ? null : until.toInstant();
+            return Optional.of(new State(rs.getTimestamp(1).toInstant(), previousUntil));
+        }, calloutId);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.extensioncallouts.web;
 
 import java.security.Principal;
+import java.time.Duration;
 import java.util.Map;
 
 import org.springframework.stereotype.Controller;
@@ -19,6 +20,8 @@ import com.extensioncallouts.callout.Callout;
 import com.extensioncallouts.callout.CalloutService;
 import com.extensioncallouts.problem.ConflictException;
 import com.extensioncallouts.problem.InvalidInputException;
+import com.extensioncallouts.signing.SigningProperties;
+import com.extensioncallouts.signing.SigningSecrets;
 
 /**
  * The New / Edit form. It converts what was typed into a draft and lets {@link CalloutService}
@@ -32,9 +35,13 @@ class CalloutFormController {
     static final String FORM_ATTRIBUTE = "calloutForm";
 
     private final CalloutService callouts;
+    private final SigningSecrets signing;
+    private final Duration rotationOverlap;
 
-    CalloutFormController(CalloutService callouts) {
+    CalloutFormController(CalloutService callouts, SigningSecrets signing, SigningProperties signingProperties) {
         this.callouts = callouts;
+        this.signing = signing;
+        this.rotationOverlap = signingProperties.rotationOverlap();
     }
 
     @InitBinder(FORM_ATTRIBUTE)
@@ -58,6 +65,7 @@ class CalloutFormController {
     String editForm(@PathVariable long id, Model model) {
         model.addAttribute(FORM_ATTRIBUTE, CalloutForm.from(callouts.get(id)));
         model.addAttribute("calloutId", id);
+        model.addAttribute(SigningPanel.ATTRIBUTE, SigningPanel.of(signing.state(id), rotationOverlap));
         return FORM;
     }
 
@@ -84,6 +92,7 @@ class CalloutFormController {
             Model model, Principal user, RedirectAttributes redirect) {
         Callout stored = callouts.get(id);
         model.addAttribute("calloutId", id);
+        model.addAttribute(SigningPanel.ATTRIBUTE, SigningPanel.of(signing.state(id), rotationOverlap));
         if (!result.hasErrors()) {
             try {
                 Callout updated = callouts.update(id, form.toDraft());

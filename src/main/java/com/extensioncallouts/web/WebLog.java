@@ -69,4 +69,14 @@ final class WebLog {
     static void recoveryRefused(String user, long id, String reason) {
         LOG.info("CALLOUT-06013 {} could not recover deliveries of callout id {}: {}", user, id, reason);
     }
+
+    static void signingSecretGenerated(String user, long id, String name, boolean rotated) {
+        LOG.info("CALLOUT-06014 {} {} the signing secret of callout '{}' (id {}) on the page", user,
+                rotated ? "rotated" : "generated", name, id);
+    }
+
+    static void signingRemoved(String user, long id, String name) {
+        LOG.info("CALLOUT-06015 {} removed the signing secret of callout '{}' (id {}) on the page: it no longer "
+                + "signs", user, name, id);
+    }
 }

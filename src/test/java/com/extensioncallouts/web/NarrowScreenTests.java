@@ -136,6 +136,22 @@ class NarrowScreenTests extends BrowserTestSupport {
     }
 
     @Test
+    void theSigningSectionFitsWithANewSecret() {
+        Callout callout = givenCallout("Datto RMM", "https://datto.example/close");
+        open("/callouts/" + callout.id() + "/edit");
+        assertFits("callout-signing-off");
+
+        clickAndWaitForPage(driver.findElement(By.id("signing-generate")));
+        visible(By.id("new-secret-value"));
+        assertFits("callout-signing-new-secret");
+        assertThat(driver.findElement(By.id("copy-secret")).isDisplayed()).isTrue();
+
+        driver.navigate().refresh();
+        visible(By.id("signing-rotate"));
+        assertFits("callout-signing-on");
+    }
+
+    @Test
     void theDeliveriesViewFitsWithADeliveryOpenAndTheRecoverDialog() {
         Callout callout = givenCallout("Datto RMM", rmm.url("/alerts/close-the-alert-of-the-ticket-with-a-long-path"));
         Delivery delivered = awaitDelivery(trigger("Datto RMM", "T20261128.0042", "EDITED"), DeliveryState.DELIVERED);
