@@ -123,6 +123,20 @@ class CalloutWorkflowRulesApiTests {
     }
 
     @Test
+    void aRuleWithoutANameIsListedByItsKeyWithNameNull() {
+        String name = CalloutApi.unique("Unnamed rules' callout");
+        long id = api.create(api.valid(name));
+        String key = key("unnamed");
+        deploy(key, null, call("Call", name));
+
+        JsonNode rule = workflowRules(id).get(0);
+
+        assertThat(rule.get("key").asText()).isEqualTo(key);
+        assertThat(rule.has("name")).isTrue();
+        assertThat(rule.get("name").isNull()).isTrue();
+    }
+
+    @Test
     void aCalloutNoRuleCallsHasAnEmptyList() {
         long id = api.create(api.valid(CalloutApi.unique("Unused")));
 
@@ -198,13 +212,14 @@ class CalloutWorkflowRulesApiTests {
                              xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
                              targetNamespace="https://extension-callouts.dev/test">
                   <signal id="ticketEdited" name="ticket-edited"/>
-                  <process id="%s" name="%s" isExecutable="true" camunda:historyTimeToLive="P1D">
+                  <process id="%s" %s isExecutable="true" camunda:historyTimeToLive="P1D">
                     <startEvent id="start"><signalEventDefinition signalRef="ticketEdited"/></startEvent>
                     %s
                     <sequenceFlow id="toEnd" sourceRef="%s" targetRef="end"/>
                     <endEvent id="end"/>
                   </process>
                 </definitions>
-                """.formatted(key, HtmlUtils.htmlEscape(ruleName), flow, previous));
+                """.formatted(key, ruleName == null ? "" : "name=\"" + HtmlUtils.htmlEscape(ruleName) + "\"", flow,
+                previous));
     }
 }
