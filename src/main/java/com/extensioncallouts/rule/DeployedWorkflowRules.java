@@ -1,16 +1,16 @@
 package com.extensioncallouts.rule;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
@@ -21,17 +21,23 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.stereotype.Component;
 
 import com.extensioncallouts.rule.CalloutCall.InMapping;
+import com.extensioncallouts.rule.CalloutCall.LiteralCall;
+import com.extensioncallouts.rule.CalloutCall.Mappings;
+import com.extensioncallouts.rule.CalloutCall.Naming;
+import com.extensioncallouts.rule.CalloutCallIndex.DefinitionCalls;
 
 /**
- * Counts callers among the latest version of each process definition: one query for the
- * definitions, then the {@link CalloutCallIndex} per definition. Only a definition the index has
- * never seen (deployed before a restart or by another node) costs a read of its BPMN model.
+ * Finds callers among the latest version of each process definition: one query for the definitions,
+ * then the {@link CalloutCallIndex} per definition. Only a definition the index has never seen
+ * (deployed before a restart or by another node) costs a read of its BPMN model. The count, the list
+ * of rules per callout and the refusal to rename or delete a called callout all come from here.
  */
 @Component
 class DeployedWorkflowRules implements WorkflowRules {
 
     private static final Comparator<WorkflowRule> BY_DISPLAY_NAME =
-            Comparator.comparing(WorkflowRule::displayName, String.CASE_INSENSITIVE_ORDER);
+            Comparator.comparing(WorkflowRule::displayName, String.CASE_INSENSITIVE_ORDER)
+                    .thenComparing(WorkflowRule::processDefinitionKey);
 
     private final RepositoryService repositoryService;
     private final CalloutCallIndex index;
@@ -61,28 +67,40 @@ class DeployedWorkflowRules implements WorkflowRules {
             if (CalloutCall.CALLED_ELEMENT.equals(definition.getKey())) {
                 continue;
             }
-            WorkflowRule rule = new WorkflowRule(definition.getKey(), definition.getName(), definition.getVersion());
-            for (String key : index.calloutKeysOf(definition.getId(), id -> scan(definition))) {
-                callers.computeIfAbsent(key, k -> new ArrayList<>()).add(rule);
-            }
+            DefinitionCalls calls = index.callsOf(definition.getId(), id -> scan(definition));
+            calls.elementIdsByCalloutKey().forEach((key, elementIds) -> callers
+                    .computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(new WorkflowRule(definition.getKey(), definition.getName(), definition.getVersion(),
+                            calls.deployedAt(), elementIds)));
         }
         callers.values().forEach(rules -> rules.sort(BY_DISPLAY_NAME));
         return callers;
     }
 
     /** Reads what the parse listener would have recorded from the stored BPMN model of one definition. */
-    private Set<String> scan(ProcessDefinition definition) {
+    private DefinitionCalls scan(ProcessDefinition definition) {
         BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition.getId());
-        Set<String> keys = new HashSet<>();
+        List<LiteralCall> literalCalls = new ArrayList<>();
         for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
             // One file may hold several processes; only this definition's activities count
             if (CalloutCall.callsExtensionCallout(call.getCalledElement())
                     && definition.getKey().equals(processIdOf(call))) {
-                CalloutCall.keyOf(CalloutCall.naming(inMappings(call))).ifPresent(keys::add);
+                Naming naming = CalloutCall.naming(mappings(call));
+                if (naming.kind() == CalloutCall.Kind.LITERAL) {
+                    literalCalls.add(new LiteralCall(call.getId(), naming.literalName()));
+                }
             }
         }
-        RuleLog.definitionScanned(definition.getId(), keys);
-        return keys;
+        DefinitionCalls calls = DefinitionCalls.of(deployedAt(definition), literalCalls);
+        RuleLog.definitionScanned(definition.getId(), calls.elementIdsByCalloutKey());
+        return calls;
+    }
+
+    private Instant deployedAt(ProcessDefinition definition) {
+        Deployment deployment = repositoryService.createDeploymentQuery()
+                .deploymentId(definition.getDeploymentId()).singleResult();
+        return deployment == null || deployment.getDeploymentTime() == null ? null
+                : deployment.getDeploymentTime().toInstant();
     }
 
     private static String processIdOf(ModelElementInstance element) {
@@ -93,14 +111,16 @@ class DeployedWorkflowRules implements WorkflowRules {
         return parent == null ? null : ((Process) parent).getId();
     }
 
-    private static List<InMapping> inMappings(CallActivity call) {
+    private static Mappings mappings(CallActivity call) {
+        boolean delegated = call.getCamundaVariableMappingClass() != null
+                || call.getCamundaVariableMappingDelegateExpression() != null;
         ExtensionElements extensions = call.getExtensionElements();
         if (extensions == null) {
-            return List.of();
+            return new Mappings(List.of(), delegated);
         }
-        return extensions.getElementsQuery().filterByType(CamundaIn.class).list().stream()
+        return new Mappings(extensions.getElementsQuery().filterByType(CamundaIn.class).list().stream()
                 .map(in -> new InMapping(in.getCamundaSource(), in.getCamundaSourceExpression(),
                         in.getCamundaTarget(), in.getCamundaVariables()))
-                .toList();
+                .toList(), delegated);
     }
 }

@@ -18,10 +18,12 @@ import org.springframework.stereotype.Component;
 class WorkflowRulesPlugin extends AbstractProcessEnginePlugin {
 
     private final CalloutCallIndex index;
+    private final UnknownCallouts unknownCallouts;
     private final ApplicationContext applicationContext;
 
-    WorkflowRulesPlugin(CalloutCallIndex index, ApplicationContext applicationContext) {
+    WorkflowRulesPlugin(CalloutCallIndex index, UnknownCallouts unknownCallouts, ApplicationContext applicationContext) {
         this.index = index;
+        this.unknownCallouts = unknownCallouts;
         this.applicationContext = applicationContext;
     }
 
@@ -30,7 +32,7 @@ class WorkflowRulesPlugin extends AbstractProcessEnginePlugin {
         if (configuration.getCustomPostBPMNParseListeners() == null) {
             configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
         }
-        configuration.getCustomPostBPMNParseListeners().add(new CalloutCallParseListener(index));
+        configuration.getCustomPostBPMNParseListeners().add(new CalloutCallParseListener(index, unknownCallouts));
         installSpinJsonResolver(configuration);
     }
 

@@ -19,7 +19,8 @@ import com.extensioncallouts.problem.NotFoundException;
  * with a message, instead of the API's problem JSON. Ordered before the API's advice.
  */
 @ControllerAdvice(assignableTypes = { CalloutPageController.class, CalloutFormController.class,
-        DeliveriesPageController.class, RecoveryPageController.class, SigningPageController.class })
+        DeliveriesPageController.class, RecoveryPageController.class, SigningPageController.class,
+        WorkflowRulesPageController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageExceptionHandler {
 

@@ -74,7 +74,13 @@ class DeployedWorkflowRulesTests {
         deployments.deploy("v2.bpmn", TestBpmn.caller(key, "Close alerts", "call", named(calloutB)));
 
         assertThat(workflowRules.countCallersOf(calloutA)).isZero();
-        assertThat(workflowRules.callersOf(calloutB)).containsExactly(new WorkflowRule(key, "Close alerts", 2));
+        assertThat(workflowRules.callersOf(calloutB)).singleElement().satisfies(rule -> {
+            assertThat(rule.processDefinitionKey()).isEqualTo(key);
+            assertThat(rule.name()).isEqualTo("Close alerts");
+            assertThat(rule.version()).isEqualTo(2);
+            assertThat(rule.elementIds()).containsExactly("call");
+            assertThat(rule.deployedAt()).isEqualTo(deployedAt(key));
+        });
     }
 
     @Test
@@ -97,9 +103,9 @@ class DeployedWorkflowRulesTests {
     @Test
     void doesNotCountCalloutNamesDecidedAtRunTime() {
         deployments.deploy("expression.bpmn", TestBpmn.caller(key + "-expr", null, "call",
-                "<camunda:in sourceExpression=\"${'" + calloutA + "'}\" target=\"calloutName\"/>"));
+                "<camunda:in sourceExpression=\"${'" + calloutA + "'}\" target=\"calloutName\"/>" + TICKET));
         deployments.deploy("variable.bpmn", TestBpmn.caller(key + "-var", null, "call",
-                "<camunda:in source=\"chosenCallout\" target=\"calloutName\"/>"));
+                "<camunda:in source=\"chosenCallout\" target=\"calloutName\"/>" + TICKET));
         deployments.deploy("all.bpmn", TestBpmn.caller(key + "-all", null, "call", "<camunda:in variables=\"all\"/>"));
 
         assertThat(workflowRules.countCallersOf(calloutA)).isZero();
@@ -140,6 +146,9 @@ class DeployedWorkflowRulesTests {
         DeployedWorkflowRules rules = new DeployedWorkflowRules(repositoryService, emptyIndex);
 
         assertThat(rules.callersOf(calloutA)).extracting(WorkflowRule::processDefinitionKey).containsExactly(key);
+        assertThat(rules.callersOf(calloutA)).singleElement()
+                .satisfies(rule -> assertThat(rule.elementIds()).containsExactly("call"))
+                .satisfies(rule -> assertThat(rule.deployedAt()).isEqualTo(deployedAt(key)));
         assertThat(emptyIndex.contains(latest(key).getId())).as("filled for the next request").isTrue();
         assertThat(rules.callersOf(calloutA.toLowerCase())).hasSize(1);
     }
@@ -203,10 +212,17 @@ class DeployedWorkflowRulesTests {
                 .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(form, headers), String.class);
     }
 
+    private java.time.Instant deployedAt(String processKey) {
+        return repositoryService.createDeploymentQuery().deploymentId(latest(processKey).getDeploymentId())
+                .singleResult().getDeploymentTime().toInstant();
+    }
+
     private ProcessDefinition latest(String processKey) {
         return repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion()
                 .singleResult();
     }
+
+    private static final String TICKET = "<camunda:in source=\"ticket\" target=\"ticket\"/>";
 
     private static String named(String calloutName) {
         return "<camunda:in sourceExpression=\"" + calloutName + "\" target=\"calloutName\"/>"

@@ -87,6 +87,33 @@ class CalloutsPageTests extends BrowserTestSupport {
     }
 
     @Test
+    void theCountOfWorkflowRulesLeadsToTheRulesThatExecuteTheCallout() {
+        Callout datto = givenCallout("Datto RMM", "https://datto.example/close");
+        givenCallout("N-able", "https://nable.example/hook");
+        givenWorkflowRuleCalling("Close RMM alerts on completion", "Datto RMM");
+        open("/callouts");
+
+        WebElement count = row("Datto RMM").findElement(By.cssSelector(".cell-rules a"));
+        assertThat(count.getText()).isEqualTo("1");
+        assertThat(count.getDomAttribute("aria-label")).isEqualTo("1 workflow rule executing Datto RMM");
+        clickAndWaitForPage(count);
+
+        assertThat(driver.getCurrentUrl()).endsWith("/callouts/" + datto.id() + "/workflow-rules");
+        assertThat(visible(By.id("rules-title")).getText()).isEqualTo("Workflow rules executing Datto RMM");
+        List<WebElement> rules = driver.findElements(By.cssSelector("#rules-table tr.rule-row"));
+        assertThat(rules).hasSize(1);
+        List<String> cells = rules.get(0).findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+        assertThat(cells.subList(0, 3)).containsExactly("Close RMM alerts on completion", "webPageTestRule", "1");
+        assertThat(cells.get(3)).as("deployed").matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC");
+        assertThat(cells.get(4)).as("the calling element").isEqualTo("callout");
+        screenshot("callout-workflow-rules");
+
+        open("/callouts");
+        clickAndWaitForPage(row("N-able").findElement(By.cssSelector(".cell-rules a")));
+        assertThat(visible(By.id("no-rules")).getText()).contains("No workflow rule executes this callout", "N-able");
+    }
+
+    @Test
     void editingChangesTheCalloutAndNeverShowsTheStoredSecret() {
         callouts.create(new CalloutDraft("Kaseya", "https://kaseya.example/a", "POST", "XML", "BASIC", "psa",
                 "top-secret-pw", null, null, null, null, List.of("noc@msp.example"), "ON_ERROR", true));
