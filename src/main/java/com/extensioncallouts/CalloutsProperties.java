@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -29,8 +30,29 @@ public record CalloutsProperties(
             @DefaultValue("10") int maxRetries) {
     }
 
+    /**
+     * {@code timeout}: connect and read timeout of one attempt. {@code maxConcurrentPerCallout}: requests one
+     * callout may have open at once on this node, its share of the job executor's threads and of the
+     * connections to its RMM. A delivery that finds its callout's share taken waits for a turn without
+     * spending an attempt, so an RMM that hangs holds at most this many threads.
+     */
     public record Http(
-            @DefaultValue("PT30S") Duration timeout) {
+            @DefaultValue("PT30S") Duration timeout,
+            @DefaultValue("4") int maxConcurrentPerCallout) {
+
+        public static final int DEFAULT_MAX_CONCURRENT_PER_CALLOUT = 4;
+
+        @ConstructorBinding
+        public Http {
+            if (maxConcurrentPerCallout < 1) {
+                throw new IllegalArgumentException("callouts.http.max-concurrent-per-callout must be 1 or more, not "
+                        + maxConcurrentPerCallout);
+            }
+        }
+
+        public Http(Duration timeout) {
+            this(timeout, DEFAULT_MAX_CONCURRENT_PER_CALLOUT);
+        }
     }
 
     /**

@@ -37,6 +37,16 @@ record BenchSettings(Path appJar, Path bareJar, Path appConfig, Path out, List<S
         return !"false".equals(System.getProperty("bench.retries"));
     }
 
+    /** Whether to measure isolation from a hanging RMM beside throughput: {@code bench.isolation}. */
+    boolean isolation() {
+        return !"false".equals(System.getProperty("bench.isolation"));
+    }
+
+    /** Events each isolation measurement sends to the healthy callout as fast as it is answered. */
+    int isolationEvents() {
+        return quick ? 600 : 2000;
+    }
+
     boolean runs(String system) {
         return systems.contains(system);
     }

@@ -19,7 +19,7 @@ import com.extensioncallouts.bench.Results.Step;
  * embedded default (H2 file) and on PostgreSQL. For each: a warm-up, an open-loop ramp to saturation,
  * latency at half of saturation and at 20 events/s, heap after a full GC and CPU per delivery. For
  * Extension Callouts also: how punctually retries leave, and new-delivery latency with thousands of retries
- * waiting. Writes {@code report.md} to {@code bench.out}. Run it with {@code mvn -Pbench verify}.
+ * waiting, and how a callout's deliveries fare beside another callout whose RMM hangs. Writes {@code report.md} to {@code bench.out}. Run it with {@code mvn -Pbench verify}.
  */
 public final class Benchmark {
 
@@ -55,6 +55,9 @@ public final class Benchmark {
                 if (settings.runs(BenchSettings.CALLOUTS) && settings.retries()) {
                     report.add(benchmark.retryPunctuality(database));
                     report.add(benchmark.waitingRetries(database));
+                }
+                if (settings.runs(BenchSettings.CALLOUTS) && settings.isolation()) {
+                    report.add(benchmark.isolation(database));
                 }
             }
         }
@@ -174,6 +177,51 @@ public final class Benchmark {
             log("  %d waiting: %s", waiting, Latencies.ofNanos(with.fromAccepted()).format());
             return new Results.WaitingRetries(database, Latencies.ofNanos(without.fromAccepted()),
                     Latencies.ofNanos(with.fromAccepted()), waiting, app.heapAfterFullGc());
+        }
+    }
+
+    /**
+     * One callout's deliveries (ticket-edited, to a healthy RMM) while another callout (ticket-created, 10
+     * events/s throughout) goes to an RMM that is healthy too, then to one that accepts connections and never
+     * answers. Each side: a fresh application, a warm-up, then throughput with 8 clients sending as fast as
+     * they are answered, and latency at 20 events/s.
+     */
+    private Results.Isolation isolation(String database) throws Exception {
+        Duration timeout = Duration.ofSeconds(3);
+        log("isolation from a hanging RMM on %s (timeout %d s)", database, timeout.toSeconds());
+        Results.IsolationSide healthy = isolationSide(database, timeout, receiver.url("/ok"), "all healthy");
+        Results.IsolationSide beside;
+        try (HangingRmm hanging = new HangingRmm()) {
+            beside = isolationSide(database, timeout, hanging.url("/never-answers"), "beside a hanging RMM");
+        }
+        return new Results.Isolation(database, timeout.toSeconds(), healthy, beside);
+    }
+
+    private Results.IsolationSide isolationSide(String database, Duration timeout, String otherUrl, String label)
+            throws Exception {
+        try (AppProcess app = start(BenchSettings.CALLOUTS, database, List.of("--callouts.http.timeout=" + timeout))) {
+            EventTarget.Callouts target = (EventTarget.Callouts) target(BenchSettings.CALLOUTS, app);
+            new CalloutsSetup(target).prepare(receiver.url("/ok"), otherUrl);
+            warmUp(target);
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread other = new Thread(() -> {
+                while (!stop.get()) {
+                    driver.openLoop(target, "CREATED", 10, 10, Duration.ZERO); // one second of the other callout
+                }
+            }, "other-callout-load");
+            other.start();
+            try {
+                Thread.sleep(timeout.multipliedBy(2).toMillis()); // the hanging RMM's share fills up first
+                Run fast = driver.closedLoop(target, "EDITED", 8, settings.isolationEvents(), DRAIN);
+                Run at20 = driver.openLoop(target, "EDITED", 20, 300, DRAIN);
+                log("  %s: %.1f deliveries/s (%d lost); at 20/s %s", label, fast.throughput(), fast.lost(),
+                        Latencies.ofNanos(at20.fromAccepted()).format());
+                return new Results.IsolationSide(fast.throughput(), Latencies.ofNanos(at20.fromAccepted()),
+                        fast.lost() + at20.lost());
+            } finally {
+                stop.set(true);
+                other.join();
+            }
         }
     }
 

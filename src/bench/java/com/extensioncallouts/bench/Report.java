@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.sun.management.OperatingSystemMXBean;
@@ -21,6 +22,7 @@ final class Report {
     private final List<Results.Throughput> throughputs = new ArrayList<>();
     private final List<Results.RetryPunctuality> retries = new ArrayList<>();
     private final List<Results.WaitingRetries> waiting = new ArrayList<>();
+    private final List<Results.Isolation> isolations = new ArrayList<>();
 
     Report(BenchSettings settings) {
         this.settings = settings;
@@ -36,6 +38,10 @@ final class Report {
 
     void add(Results.WaitingRetries result) {
         waiting.add(result);
+    }
+
+    void add(Results.Isolation result) {
+        isolations.add(result);
     }
 
     Path write() throws IOException {
@@ -66,6 +72,7 @@ final class Report {
                 + "the answer was read); end to end is from sending the POST.\n\n");
         targets(md);
         retriesAndWaiting(md);
+        isolation(md);
         ramps(md);
         return md.toString();
     }
@@ -94,6 +101,13 @@ final class Report {
             retries.stream().filter(r -> r.database().equals(db)).forEach(r -> row(md, db,
                     "retries leave ≤ 1 s late (p99)", String.format("%.0f ms", r.lateness().p99()),
                     r.lateness().p99() <= 1000 && r.missing() == 0));
+            isolations.stream().filter(i -> i.database().equals(db)).forEach(i -> {
+                row(md, db, "beside a hanging RMM: ≥ 0.8 × the deliveries/s of all healthy",
+                        String.format("%.2f ×", i.throughputRatio()), i.throughputRatio() >= 0.8);
+                row(md, db, "beside a hanging RMM: p99 at 20 events/s ≤ all healthy's / 0.8",
+                        String.format("%.1f ms vs %.1f ms", i.besideHanging().at20FromAccepted().p99(),
+                                i.allHealthy().at20FromAccepted().p99()), i.latencyRatio() >= 0.8);
+            });
             waiting.stream().filter(w -> w.database().equals(db)).forEach(w -> {
                 double more = w.with().p99() / w.without().p99() - 1;
                 row(md, db, String.format("%d waiting retries cost ≤ 10 %% more latency (p99)", w.waiting()),
@@ -115,6 +129,24 @@ final class Report {
                     + "waiting; heap after full GC with them waiting: %.0f MiB.%n%n", w.database(), w.without().format(),
                     w.with().format(), w.waiting(), w.heapBytes() / MIB));
         }
+    }
+
+    private void isolation(StringBuilder md) {
+        if (isolations.isEmpty()) {
+            return;
+        }
+        md.append("### Isolation from a hanging RMM\n\nOne callout's deliveries (8 clients as fast as answered, then "
+                + "20 events/s) while another callout gets 10 events/s throughout, its RMM healthy or accepting "
+                + "connections and never answering (callouts.http.timeout 3 s, 4 requests per callout at once).\n\n"
+                + "| database | other RMM | deliveries/s | p50 / p95 / p99 at 20 events/s | lost |\n|---|---|---|---|---|\n");
+        for (Results.Isolation i : isolations) {
+            for (var side : List.of(Map.entry("healthy", i.allHealthy()), Map.entry("hangs", i.besideHanging()))) {
+                md.append(String.format("| %s | %s | %.1f | %s | %d |%n", i.database(), side.getKey(),
+                        side.getValue().throughput(), side.getValue().at20FromAccepted().format(),
+                        side.getValue().lost()));
+            }
+        }
+        md.append('\n');
     }
 
     private void ramps(StringBuilder md) {

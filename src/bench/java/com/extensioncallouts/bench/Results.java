@@ -33,4 +33,21 @@ final class Results {
     /** New deliveries with and without many retries waiting at their timers. */
     record WaitingRetries(String database, Latencies without, Latencies with, long waiting, long heapBytes) {
     }
+
+    /** The healthy callout's deliveries while another callout's RMM is healthy too, or hangs. */
+    record IsolationSide(double throughput, Latencies at20FromAccepted, int lost) {
+    }
+
+    /** Isolation from a hanging RMM: the same measurement with the other RMM healthy and hanging. */
+    record Isolation(String database, double timeoutSeconds, IsolationSide allHealthy, IsolationSide besideHanging) {
+
+        double throughputRatio() {
+            return besideHanging.throughput() / allHealthy.throughput();
+        }
+
+        /** Healthy p99 over p99 beside the hanging RMM: 1 when unchanged, 0.8 when 25 % slower. */
+        double latencyRatio() {
+            return allHealthy.at20FromAccepted().p99() / besideHanging.at20FromAccepted().p99();
+        }
+    }
 }

@@ -37,6 +37,9 @@ public final class CalloutVariables {
     public static final String LAST_STATUS = "lastStatus";
     public static final String LAST_ERROR = "lastError";
 
+    /** Transient, for the timer "Wait for a turn": how long (ISO-8601) before asking for a turn again. */
+    public static final String TURN_WAIT = "turnWait";
+
     /** Transient, for the gateways after an attempt. */
     public static final String DELIVERED = "delivered";
     public static final String NOTIFY_WHEN = "notifyWhen";
@@ -84,6 +87,11 @@ public final class CalloutVariables {
         execution.setVariable(LAST_STATUS, Variables.integerValue(lastStatus));
         execution.setVariable(LAST_ERROR, Variables.stringValue(lastError));
         setTransient(execution, DELIVERED, Variables.booleanValue(false, true));
+    }
+
+    /** The callout's share was taken: how long the timer "Wait for a turn" waits. Nothing is stored. */
+    static void waitForTurn(DelegateExecution execution, java.time.Duration wait) {
+        setTransient(execution, TURN_WAIT, Variables.stringValue(wait.toString(), true));
     }
 
     /** An instance from before this version stored these; a transient value cannot replace a stored one. */

@@ -17,6 +17,7 @@ import com.extensioncallouts.callout.CalloutService;
 import com.extensioncallouts.journal.Deliveries;
 import com.extensioncallouts.journal.Delivery;
 import com.extensioncallouts.journal.DeliveryState;
+import com.extensioncallouts.monitor.CalloutMetrics;
 
 /**
  * "Check callout": decides, inside the ticket event's own transaction, whether this trigger sends anything,
@@ -29,10 +30,12 @@ class CheckCalloutDelegate implements JavaDelegate {
 
     private final CalloutService callouts;
     private final Deliveries deliveries;
+    private final CalloutMetrics metrics;
 
-    CheckCalloutDelegate(CalloutService callouts, Deliveries deliveries) {
+    CheckCalloutDelegate(CalloutService callouts, Deliveries deliveries, CalloutMetrics metrics) {
         this.callouts = callouts;
         this.deliveries = deliveries;
+        this.metrics = metrics;
     }
 
     @Override
@@ -64,6 +67,7 @@ class CheckCalloutDelegate implements JavaDelegate {
         execution.removeVariableLocal(RESEND_OF);
         if (skipReason != null) {
             execution.setVariable(SKIP_REASON, skipReason);
+            metrics.skipped(name == null ? "" : name);
             DeliveryLog.skipped(name, ticket == null ? "(no ticket)" : TicketVariable.number(ticket), skipReason);
         }
     }

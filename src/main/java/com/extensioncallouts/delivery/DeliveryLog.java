@@ -69,6 +69,12 @@ final class DeliveryLog {
         LOG.info("CALLOUT-02013 Callout '{}': recovery {} sent {} more deliveries", callout, recoveryId, sent);
     }
 
+    static void waitingForTurn(String callout, String ticket, int attempt, int turns, java.time.Duration wait) {
+        // Debug: an RMM that hangs makes every one of its waiting deliveries ask again and again
+        LOG.debug("CALLOUT-02014 Callout '{}' for ticket {}: all {} turns taken, attempt {} waits {} for a turn",
+                callout, ticket, turns, attempt, wait);
+    }
+
     static void testSent(String callout, String summary) {
         LOG.info("CALLOUT-02008 Callout '{}' test send: {}", callout, summary);
     }

@@ -14,6 +14,8 @@ import com.extensioncallouts.http.AttemptOutcome;
 import com.extensioncallouts.journal.Deliveries;
 import com.extensioncallouts.journal.Delivery;
 import com.extensioncallouts.journal.DeliveryState;
+import com.extensioncallouts.monitor.CalloutMetrics;
+import com.extensioncallouts.monitor.CalloutMetrics.Outcome;
 
 /**
  * "Failed: retry from Cockpit". Its asynchronous job runs once with no retries left
@@ -31,10 +33,12 @@ class RetryFromCockpitDelegate implements JavaDelegate {
     private final CalloutAttempts attempts;
     private final AttemptRecorder recorder;
     private final AutoDeactivation autoDeactivation;
+    private final CalloutMetrics metrics;
 
     RetryFromCockpitDelegate(CalloutService callouts, Deliveries deliveries, CalloutAttempts attempts,
-            AttemptRecorder recorder, AutoDeactivation autoDeactivation) {
+            AttemptRecorder recorder, AutoDeactivation autoDeactivation, CalloutMetrics metrics) {
         this.callouts = callouts;
+        this.metrics = metrics;
         this.autoDeactivation = autoDeactivation;
         this.deliveries = deliveries;
         this.attempts = attempts;
@@ -61,6 +65,7 @@ class RetryFromCockpitDelegate implements JavaDelegate {
         }
         CalloutAttempts.Sent sent = attempts.send(callout.get(), delivery, attempt);
         AttemptOutcome outcome = sent.outcome();
+        metrics.attempted(name, outcome.delivered() ? Outcome.DELIVERED : Outcome.FAILED, outcome.duration());
         recorder.atOnce(sent, new DeliveryChange(delivery.processInstanceId(),
                 outcome.delivered() ? DeliveryState.DELIVERED : DeliveryState.FAILED, outcome.status(),
                 outcome.delivered() ? null : outcome.summary(), null));

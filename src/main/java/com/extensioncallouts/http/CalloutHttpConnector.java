@@ -28,7 +28,7 @@ import org.camunda.connect.httpclient.impl.HttpResponseImpl;
 /**
  * Camunda Connect's HTTP connector, set up for callouts: its own connector id (the stock
  * {@code http-connector} stays untouched), {@code callouts.http.timeout} on connect, read and pool
- * waits, no redirects and no silent resends (each request is one counted attempt), header values never
+ * waits, a bounded number of connections per RMM, no redirects and no silent resends (each request is one counted attempt), header values never
  * logged (they carry secrets), and at most {@link #EXCERPT_BYTES} of an answer read.
  */
 class CalloutHttpConnector extends HttpConnectorImpl implements AutoCloseable {
@@ -38,6 +38,9 @@ class CalloutHttpConnector extends HttpConnectorImpl implements AutoCloseable {
     static final int EXCERPT_BYTES = 20 * 1024;
     /** Every request is aborted after this many {@code callouts.http.timeout}s ({@link JobLockCheck}). */
     static final int DEADLINE_TIMEOUTS = 3;
+    /** Connections to one route (host and port), in shares of one callout. */
+    static final int ROUTE_SHARES = 2;
+    static final int MAX_TOTAL = 100;
     /** Request parameter holding the scheduled abort of one request; {@link #endDeadline} cancels it. */
     private static final String DEADLINE = "callouts.deadline";
 
@@ -54,7 +57,12 @@ class CalloutHttpConnector extends HttpConnectorImpl implements AutoCloseable {
         return t;
     });
 
-    CalloutHttpConnector(Duration timeout) {
+    /**
+     * @param maxConcurrentPerCallout each callout's share ({@link CalloutShares}); a route (one RMM's host and
+     *        port) gets {@value #ROUTE_SHARES} times that in connections, enough for two callouts to the same
+     *        RMM and an operator's test send, and never the whole pool
+     */
+    CalloutHttpConnector(Duration timeout, int maxConcurrentPerCallout) {
         super(ID);
         int millis = Math.toIntExact(timeout.toMillis());
         this.deadline = timeout.multipliedBy(DEADLINE_TIMEOUTS);
@@ -67,7 +75,7 @@ class CalloutHttpConnector extends HttpConnectorImpl implements AutoCloseable {
                 .setRedirectsEnabled(false)
                 .build();
         // The super constructor asks for a client before our fields exist; build the real one now
-        this.httpClient = buildClient(millis);
+        this.httpClient = buildClient(millis, ROUTE_SHARES * maxConcurrentPerCallout);
     }
 
     @Override
@@ -75,10 +83,10 @@ class CalloutHttpConnector extends HttpConnectorImpl implements AutoCloseable {
         return null;
     }
 
-    private CloseableHttpClient buildClient(int timeoutMillis) {
+    private CloseableHttpClient buildClient(int timeoutMillis, int maxPerRoute) {
         PoolingHttpClientConnectionManager connections = new PoolingHttpClientConnectionManager();
-        connections.setMaxTotal(100);
-        connections.setDefaultMaxPerRoute(20);
+        connections.setMaxTotal(Math.max(MAX_TOTAL, maxPerRoute));
+        connections.setDefaultMaxPerRoute(maxPerRoute);
         connections.setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(timeoutMillis).build());
         return HttpClients.custom()
                 .useSystemProperties()

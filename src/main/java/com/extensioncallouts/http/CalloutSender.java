@@ -36,7 +36,7 @@ public class CalloutSender implements DisposableBean {
 
     CalloutSender(CalloutsProperties properties) {
         this.timeout = properties.http().timeout();
-        this.connector = new CalloutHttpConnector(timeout);
+        this.connector = new CalloutHttpConnector(timeout, properties.http().maxConcurrentPerCallout());
     }
 
     public AttemptOutcome send(CalloutRequest request) {

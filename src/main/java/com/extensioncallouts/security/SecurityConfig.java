@@ -17,7 +17,7 @@ import com.extensioncallouts.apikey.ApiKeyAuthenticationFilter;
 import com.extensioncallouts.apikey.ApiKeys;
 
 /**
- * Three doors. The APIs ({@code /api/**}, {@code /engine-rest/**}) take HTTP Basic with a Camunda user, or an
+ * Four doors. Actuator ({@code /actuator/**}): health for anyone, metrics for administrators. The APIs ({@code /api/**}, {@code /engine-rest/**}) take HTTP Basic with a Camunda user, or an
  * API key as a bearer token; Cockpit ({@code /camunda/**}) keeps its own login and CSRF protection; everything
  * else (the management page) uses a form login with the same users. Members of {@value Roles#ADMINS} may do
  * everything; members of {@value Roles#TICKET_SYSTEMS} and API keys may only report ticket events (members also
@@ -30,6 +30,31 @@ class SecurityConfig {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
+
+    /**
+     * Spring Boot Actuator: health and the Kubernetes probes for anyone (status only; details for
+     * administrators, see {@code management.endpoint.health}); every other endpoint, {@code /actuator/prometheus}
+     * among them, for administrators with HTTP Basic. A scraper gets a Camunda user of its own in
+     * {@value Roles#ADMINS}.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuatorSecurity(HttpSecurity http, CamundaUserAuthenticationProvider users)
+            throws Exception {
+        return http
+                .securityMatcher(path("/actuator/**"))
+                .authenticationProvider(users)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(path(HttpMethod.GET, "/actuator/health"),
+                                path(HttpMethod.GET, "/actuator/health/**")).permitAll()
+                        .anyRequest().hasAuthority(Roles.ADMIN_AUTHORITY))
+                .httpBasic(basic -> basic.authenticationEntryPoint(new ProblemAuthenticationEntryPoint()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new ProblemAuthenticationEntryPoint())
+                        .accessDeniedHandler(new ProblemAccessDeniedHandler()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
 
     @Bean
     @Order(1)
