@@ -15,7 +15,12 @@ import org.apache.http.HttpEntity;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.client.methods.CloseableHttpResponse;
 import org.apache.http.client.methods.HttpRequestBase;
+import org.apache.http.config.RegistryBuilder;
 import org.apache.http.config.SocketConfig;
+import org.apache.http.conn.DnsResolver;
+import org.apache.http.conn.socket.ConnectionSocketFactory;
+import org.apache.http.conn.socket.PlainConnectionSocketFactory;
+import org.apache.http.conn.ssl.SSLConnectionSocketFactory;
 import org.apache.http.entity.ContentType;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
@@ -29,7 +34,9 @@ import org.camunda.connect.httpclient.impl.HttpResponseImpl;
  * Camunda Connect's HTTP connector, set up for callouts: its own connector id (the stock
  * {@code http-connector} stays untouched), {@code callouts.http.timeout} on connect, read and pool
  * waits, no redirects and no silent resends (each request is one counted attempt), header values never
- * logged (they carry secrets), and at most {@link #EXCERPT_BYTES} of an answer read.
+ * logged (they carry secrets), and at most {@link #EXCERPT_BYTES} of an answer read. Host names are resolved by
+ * the given resolver (the network guard), and a connection goes only to an address it returned: the request
+ * keeps the URL's host in its {@code Host} header and for TLS (SNI, certificate check).
  */
 class CalloutHttpConnector extends HttpConnectorImpl implements AutoCloseable {
 
@@ -54,7 +61,7 @@ class CalloutHttpConnector extends HttpConnectorImpl implements AutoCloseable {
         return t;
     });
 
-    CalloutHttpConnector(Duration timeout) {
+    CalloutHttpConnector(Duration timeout, DnsResolver resolver) {
         super(ID);
         int millis = Math.toIntExact(timeout.toMillis());
         this.deadline = timeout.multipliedBy(DEADLINE_TIMEOUTS);
@@ -67,7 +74,7 @@ class CalloutHttpConnector extends HttpConnectorImpl implements AutoCloseable {
                 .setRedirectsEnabled(false)
                 .build();
         // The super constructor asks for a client before our fields exist; build the real one now
-        this.httpClient = buildClient(millis);
+        this.httpClient = buildClient(millis, resolver);
     }
 
     @Override
@@ -75,8 +82,13 @@ class CalloutHttpConnector extends HttpConnectorImpl implements AutoCloseable {
         return null;
     }
 
-    private CloseableHttpClient buildClient(int timeoutMillis) {
-        PoolingHttpClientConnectionManager connections = new PoolingHttpClientConnectionManager();
+    private CloseableHttpClient buildClient(int timeoutMillis, DnsResolver resolver) {
+        // The same socket factories as the connection manager's default, with our resolver
+        PoolingHttpClientConnectionManager connections = new PoolingHttpClientConnectionManager(
+                RegistryBuilder.<ConnectionSocketFactory>create()
+                        .register("http", PlainConnectionSocketFactory.getSocketFactory())
+                        .register("https", SSLConnectionSocketFactory.getSocketFactory())
+                        .build(), resolver);
         connections.setMaxTotal(100);
         connections.setDefaultMaxPerRoute(20);
         connections.setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(timeoutMillis).build());
