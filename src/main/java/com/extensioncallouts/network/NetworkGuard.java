@@ -93,7 +93,8 @@ public class NetworkGuard {
             shown += " (" + (ipv4[0] & 0xff) + "." + (ipv4[1] & 0xff) + "." + (ipv4[2] & 0xff) + "." + (ipv4[3] & 0xff)
                     + ")";
         }
-        String article = "aeiou".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ";
+        // "an unspecified", but "a unique-local"
+        String article = "aeiou".indexOf(kind.charAt(0)) >= 0 && !kind.startsWith("uni") ? "an " : "a ";
         return AddressRange.isLiteral(host)
                 ? shown + " is " + article + kind + " address"
                 : host + " resolves to " + shown + ", " + article + kind + " address";
