@@ -29,7 +29,8 @@ import com.extensioncallouts.support.TestHostResolver;
 class CalloutSenderTests {
 
     private static final CalloutsProperties PROPERTIES = new CalloutsProperties(
-            new CalloutsProperties.Retry(Duration.ofSeconds(60), 10), new CalloutsProperties.Http(Duration.ofSeconds(5)),
+            new CalloutsProperties.Retry(Duration.ofSeconds(60), 10),
+            new CalloutsProperties.Http(Duration.ofSeconds(5)),
             new CalloutsProperties.Mail("callouts@localhost"),
             new CalloutsProperties.Cache(Duration.ofSeconds(5), Duration.ofSeconds(30)),
             new CalloutsProperties.TicketEvents(0, Duration.ofSeconds(30)), 25, Duration.ofDays(30),

@@ -48,7 +48,8 @@ class AddressPolicyTests {
         assertThat(kind(OPEN, mapped("169.254.169.254"))).isEqualTo("link-local/cloud metadata");
         assertThat(kind(OPEN, mapped("100.100.100.200"))).isEqualTo("cloud metadata (Alibaba Cloud)");
         assertThat(kind(OPEN, mapped("168.63.129.16"))).isEqualTo("cloud platform (Azure WireServer)");
-        assertThat(kind(OPEN, compatible("169.254.169.254"))).as("IPv4-compatible").isEqualTo("link-local/cloud metadata");
+        assertThat(kind(OPEN, compatible("169.254.169.254"))).as("IPv4-compatible")
+                .isEqualTo("link-local/cloud metadata");
         assertThat(kind(OPEN, nat64("169.254.169.254"))).as("NAT64").isEqualTo("link-local/cloud metadata");
         assertThat(kind(OPEN, address("::ffff:169.254.169.254"))).isEqualTo("link-local/cloud metadata");
 

@@ -48,9 +48,12 @@ class NetworkGuardEndToEndTests extends CalloutEngineTest {
                 Map.entry("http://169.254.1.1:8080/x", "169.254.1.1 is a link-local/cloud metadata address"),
                 Map.entry("http://[fe80::1]/", "fe80:0:0:0:0:0:0:1 is a link-local address"),
                 Map.entry("https://[febf::1]:8443/", "febf:0:0:0:0:0:0:1 is a link-local address"),
-                Map.entry("http://[fd00:ec2::254]/latest/", "fd00:ec2:0:0:0:0:0:254 is a cloud metadata (AWS) address"),
-                Map.entry("http://100.100.100.200/latest/", "100.100.100.200 is a cloud metadata (Alibaba Cloud) address"),
-                Map.entry("http://168.63.129.16/machine", "168.63.129.16 is a cloud platform (Azure WireServer) address"),
+                Map.entry("http://[fd00:ec2::254]/latest/",
+                        "fd00:ec2:0:0:0:0:0:254 is a cloud metadata (AWS) address"),
+                Map.entry("http://100.100.100.200/latest/",
+                        "100.100.100.200 is a cloud metadata (Alibaba Cloud) address"),
+                Map.entry("http://168.63.129.16/machine",
+                        "168.63.129.16 is a cloud platform (Azure WireServer) address"),
                 Map.entry("http://[::ffff:169.254.169.254]/",
                         "169.254.169.254 is a link-local/cloud metadata address"),
                 Map.entry("http://[::ffff:a9fe:a9fe]/", "169.254.169.254 is a link-local/cloud metadata address"),
@@ -63,7 +66,8 @@ class NetworkGuardEndToEndTests extends CalloutEngineTest {
                 Map.entry("https://metadata.test/",
                         "metadata.test resolves to 169.254.169.254, a link-local/cloud metadata address"));
 
-        refused.forEach((url, why) -> new GuardApi(rest).assertRefused(url, "Callouts may not be sent there: " + why + "."));
+        GuardApi api = new GuardApi(rest);
+        refused.forEach((url, why) -> api.assertRefused(url, "Callouts may not be sent there: " + why + "."));
     }
 
     @Test
@@ -71,8 +75,8 @@ class NetworkGuardEndToEndTests extends CalloutEngineTest {
         Callout callout = create(draft(unique("Guarded"), RMM.url("/rmm/kept"), "POST", "JSON", "ON_ERROR",
                 "g@msp.example"));
 
-        new GuardApi(rest).assertUpdateRefused(callout.id(), "http://169.254.169.254/", "169.254.169.254 is a link-local/cloud "
-                + "metadata address");
+        new GuardApi(rest).assertUpdateRefused(callout.id(), "http://169.254.169.254/",
+                "169.254.169.254 is a link-local/cloud metadata address");
         assertThat(callouts.get(callout.id()).url()).isEqualTo(RMM.url("/rmm/kept"));
     }
 
@@ -84,7 +88,8 @@ class NetworkGuardEndToEndTests extends CalloutEngineTest {
         String first = start(callout.name(), ticket("T1", "a-1"), "EDITED");
         drive(first);
         assertThat(delivery(first).delivered()).isTrue();
-        assertThat(RMM.requests()).singleElement().satisfies(r -> assertThat(r.header("Host")).startsWith("rmm.test:"));
+        assertThat(RMM.requests()).singleElement()
+                .satisfies(r -> assertThat(r.header("Host")).startsWith("rmm.test:"));
 
         dns.answer("rmm.test", "169.254.169.254");
         String pid = start(callout.name(), ticket("T2", "a-2"), "EDITED");
