@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.extensioncallouts.CalloutsProperties;
+import com.extensioncallouts.network.NetworkGuard;
 import com.extensioncallouts.problem.ConflictException;
 import com.extensioncallouts.secrets.SecretBox;
 import com.extensioncallouts.problem.NotFoundException;
@@ -31,10 +32,12 @@ public class CalloutService {
     private final CalloutCache cache;
     private final CalloutFailures failures;
     private final SecretBox secrets;
+    private final NetworkGuard guard;
 
     CalloutService(CalloutRepository repository, WorkflowRules workflowRules, CalloutsProperties properties,
-            CalloutFailures failures, SecretBox secrets) {
+            CalloutFailures failures, SecretBox secrets, NetworkGuard guard) {
         this.repository = repository;
+        this.guard = guard;
         this.secrets = secrets;
         this.workflowRules = workflowRules;
         this.failures = failures;
@@ -75,13 +78,13 @@ public class CalloutService {
      */
     @Transactional(readOnly = true)
     public Callout validate(Long id, CalloutDraft draft) {
-        return CalloutValidator.validate(draft, id == null ? null : get(id));
+        return CalloutValidator.validate(draft, id == null ? null : get(id), guard);
     }
 
     /** Validates and stores a new callout; {@code InvalidInputException} (400) or {@code ConflictException} (409). */
     @Transactional
     public Callout create(CalloutDraft draft) {
-        Callout callout = CalloutValidator.validate(draft, null);
+        Callout callout = CalloutValidator.validate(draft, null, guard);
         requireNameFree(callout.name(), null);
         Callout created = save(callout);
         CalloutLog.created(created);
@@ -95,7 +98,7 @@ public class CalloutService {
     @Transactional
     public Callout update(long id, CalloutDraft draft) {
         Callout stored = get(id);
-        Callout callout = CalloutValidator.validate(draft, stored);
+        Callout callout = CalloutValidator.validate(draft, stored, guard);
         requireNameFree(callout.name(), id);
         if (!CalloutRow.nameKey(stored.name()).equals(CalloutRow.nameKey(callout.name()))) {
             requireNoCallers(stored, "renamed", "Renaming it would break them; change the rules first.");

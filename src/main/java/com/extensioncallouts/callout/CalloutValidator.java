@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.extensioncallouts.network.NetworkGuard;
 import com.extensioncallouts.problem.FieldProblem;
 import com.extensioncallouts.problem.InvalidInputException;
 
@@ -51,12 +52,13 @@ public final class CalloutValidator {
      * @param stored the callout the draft replaces, or {@code null} for a new one: it supplies the id,
      *               the secret kept when the draft omits it (only for the same authentication type)
      *               and the active state kept when the draft omits it
+     * @param guard  says whether the URL's host may be sent to
      * @throws InvalidInputException naming every invalid field
      */
-    public static Callout validate(CalloutDraft draft, Callout stored) {
+    public static Callout validate(CalloutDraft draft, Callout stored, NetworkGuard guard) {
         List<FieldProblem> problems = new ArrayList<>();
         String name = name(draft.name(), problems);
-        String url = url(draft.url(), problems);
+        String url = url(draft.url(), guard, problems);
         CalloutMethod method = option(draft.method(), CalloutMethod.class, CalloutMethod.POST, "method", problems);
         DataFormat format = option(draft.format(), DataFormat.class, DataFormat.XML, "format", problems);
         Authentication authentication = authentication(draft, stored, problems);
@@ -93,7 +95,7 @@ public final class CalloutValidator {
         return name;
     }
 
-    private static String url(String text, List<FieldProblem> problems) {
+    private static String url(String text, NetworkGuard guard, List<FieldProblem> problems) {
         String url = trimToNull(text);
         if (url == null) {
             problems.add(new FieldProblem("url", "A URL is required."));
@@ -115,6 +117,10 @@ public final class CalloutValidator {
             } else if (uri.getPort() == 0 || uri.getPort() > 65535) {
                 // java.net.URI takes any digits; no request could ever be sent there
                 problems.add(new FieldProblem("url", "The port must be between 1 and 65535."));
+            } else {
+                guard.refusalOf(uri.getHost()).ifPresent(refusal -> problems.add(new FieldProblem("url",
+                        "Callouts may not be sent there: " + refusal.why() + "." + (refusal.allowable()
+                                ? " An administrator can allow it with callouts.network.allow." : ""))));
             }
         } catch (URISyntaxException e) {
             problems.add(new FieldProblem("url", "Not a valid URL: " + e.getReason() + "."));

@@ -15,7 +15,12 @@ import org.apache.http.HttpEntity;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.client.methods.CloseableHttpResponse;
 import org.apache.http.client.methods.HttpRequestBase;
+import org.apache.http.config.RegistryBuilder;
 import org.apache.http.config.SocketConfig;
+import org.apache.http.conn.DnsResolver;
+import org.apache.http.conn.socket.ConnectionSocketFactory;
+import org.apache.http.conn.socket.PlainConnectionSocketFactory;
+import org.apache.http.conn.ssl.SSLConnectionSocketFactory;
 import org.apache.http.entity.ContentType;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
@@ -28,8 +33,11 @@ import org.camunda.connect.httpclient.impl.HttpResponseImpl;
 /**
  * Camunda Connect's HTTP connector, set up for callouts: its own connector id (the stock
  * {@code http-connector} stays untouched), {@code callouts.http.timeout} on connect, read and pool
- * waits, a bounded number of connections per RMM, no redirects and no silent resends (each request is one counted attempt), header values never
- * logged (they carry secrets), and at most {@link #EXCERPT_BYTES} of an answer read.
+ * waits, a bounded number of connections per RMM, no redirects and no silent resends (each request is one
+ * counted attempt), header values never logged (they carry secrets), and at most {@link #EXCERPT_BYTES} of an
+ * answer read. Host names are resolved by the given resolver (the network guard), and a connection goes only to
+ * an address it returned: the request keeps the URL's host in its {@code Host} header and for TLS (SNI,
+ * certificate check).
  */
 class CalloutHttpConnector extends HttpConnectorImpl implements AutoCloseable {
 
@@ -61,8 +69,9 @@ class CalloutHttpConnector extends HttpConnectorImpl implements AutoCloseable {
      * @param maxConcurrentPerCallout each callout's share ({@link CalloutShares}); a route (one RMM's host and
      *        port) gets {@value #ROUTE_SHARES} times that in connections, enough for two callouts to the same
      *        RMM and an operator's test send, and never the whole pool
+     * @param resolver the network guard's name lookup: the only addresses a connection may go to
      */
-    CalloutHttpConnector(Duration timeout, int maxConcurrentPerCallout) {
+    CalloutHttpConnector(Duration timeout, int maxConcurrentPerCallout, DnsResolver resolver) {
         super(ID);
         int millis = Math.toIntExact(timeout.toMillis());
         this.deadline = timeout.multipliedBy(DEADLINE_TIMEOUTS);
@@ -75,7 +84,7 @@ class CalloutHttpConnector extends HttpConnectorImpl implements AutoCloseable {
                 .setRedirectsEnabled(false)
                 .build();
         // The super constructor asks for a client before our fields exist; build the real one now
-        this.httpClient = buildClient(millis, ROUTE_SHARES * maxConcurrentPerCallout);
+        this.httpClient = buildClient(millis, ROUTE_SHARES * maxConcurrentPerCallout, resolver);
     }
 
     @Override
@@ -83,8 +92,13 @@ class CalloutHttpConnector extends HttpConnectorImpl implements AutoCloseable {
         return null;
     }
 
-    private CloseableHttpClient buildClient(int timeoutMillis, int maxPerRoute) {
-        PoolingHttpClientConnectionManager connections = new PoolingHttpClientConnectionManager();
+    private CloseableHttpClient buildClient(int timeoutMillis, int maxPerRoute, DnsResolver resolver) {
+        // The same socket factories as the connection manager's default, with our resolver
+        PoolingHttpClientConnectionManager connections = new PoolingHttpClientConnectionManager(
+                RegistryBuilder.<ConnectionSocketFactory>create()
+                        .register("http", PlainConnectionSocketFactory.getSocketFactory())
+                        .register("https", SSLConnectionSocketFactory.getSocketFactory())
+                        .build(), resolver);
         connections.setMaxTotal(Math.max(MAX_TOTAL, maxPerRoute));
         connections.setDefaultMaxPerRoute(maxPerRoute);
         connections.setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(timeoutMillis).build());

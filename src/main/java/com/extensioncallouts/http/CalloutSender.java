@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -22,25 +23,37 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 import com.extensioncallouts.CalloutsProperties;
+import com.extensioncallouts.network.NetworkGuard;
+import com.extensioncallouts.network.RefusedAddressException;
 
 /**
  * Sends one {@link CalloutRequest} through our Camunda Connect HTTP connector and says what came of it.
  * Success is decided here from the status code (2xx only); no exception leaves this class for an
- * unreachable RMM, it becomes {@link AttemptOutcome.Unreachable}.
+ * unreachable RMM, it becomes {@link AttemptOutcome.Unreachable}. So does an address the {@link NetworkGuard}
+ * refuses: it is checked before every attempt (a pooled connection would otherwise be reused without a new look
+ * at the name) and again whenever a connection is opened.
  */
 @Component
 public class CalloutSender implements DisposableBean {
 
     private final CalloutHttpConnector connector;
     private final Duration timeout;
+    private final NetworkGuard guard;
 
-    CalloutSender(CalloutsProperties properties) {
+    CalloutSender(CalloutsProperties properties, NetworkGuard guard) {
         this.timeout = properties.http().timeout();
-        this.connector = new CalloutHttpConnector(timeout, properties.http().maxConcurrentPerCallout());
+        this.guard = guard;
+        this.connector = new CalloutHttpConnector(timeout, properties.http().maxConcurrentPerCallout(),
+                guard::resolve);
     }
 
     public AttemptOutcome send(CalloutRequest request) {
         long started = System.nanoTime();
+        try {
+            guard.resolve(URI.create(request.url()).getHost());
+        } catch (IOException | IllegalArgumentException e) {
+            return new AttemptOutcome.Unreachable(describe(e), since(started));
+        }
         HttpRequest http = connector.createRequest();
         try {
             http.url(request.url()).method(request.method().name());
@@ -79,6 +92,9 @@ public class CalloutSender implements DisposableBean {
     /** A short, secret-free reason for people: the URL's host may appear, headers never do. */
     private String describe(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RefusedAddressException) {
+                return t.getMessage();
+            }
             if (t instanceof ConnectionPoolTimeoutException) {
                 return "no free connection within " + seconds(timeout);
             }

@@ -21,8 +21,28 @@ public final class ProblemResponses {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"" + TYPE_BASE + type + "\",\"title\":\"" + json(title)
-                + "\",\"status\":" + status + ",\"detail\":\"" + json(detail) + "\"}");
+        response.getWriter().write(body(status, type, title, detail));
+    }
+
+    /** The problem as JSON text. */
+    static String body(int status, String type, String title, String detail) {
+        return "{\"type\":\"" + TYPE_BASE + type + "\",\"title\":\"" + json(title) + "\",\"status\":" + status
+                + ",\"detail\":\"" + json(detail) + "\"}";
+    }
+
+    /**
+     * Whether a request's raw URI (as sent, not decoded or normalised) is under {@code /api}: {@code /api}
+     * itself, or followed by {@code /}, {@code ;}, {@code \} or an escape. The application runs at the root.
+     */
+    static boolean isApi(String rawUri) {
+        if (rawUri == null) {
+            return false;
+        }
+        String path = rawUri.replaceFirst("^/+", "/");
+        if (!path.startsWith("/api")) {
+            return false;
+        }
+        return path.length() == 4 || "/;\\%?".indexOf(path.charAt(4)) >= 0;
     }
 
     private static String json(String text) {

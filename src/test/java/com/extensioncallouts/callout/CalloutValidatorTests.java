@@ -8,18 +8,23 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.extensioncallouts.network.NetworkGuard;
+import com.extensioncallouts.network.NetworkProperties;
 import com.extensioncallouts.problem.FieldProblem;
 import com.extensioncallouts.problem.InvalidInputException;
+import com.extensioncallouts.support.TestHostResolver;
 
 class CalloutValidatorTests {
 
     private static final CalloutDraft VALID = new CalloutDraft("Datto RMM ticket closure",
             "https://rmm.example.com/autotask/close", null, null, null, null, null, null, null, null, null,
             List.of("noc@msp.example"), null, null);
+    private static final NetworkGuard GUARD = new NetworkGuard(new NetworkProperties(false, List.of()),
+            new TestHostResolver());
 
     @Test
     void aMinimalDraftGetsTheDefaults() {
-        Callout callout = CalloutValidator.validate(VALID, null);
+        Callout callout = validate(VALID, null);
 
         assertThat(callout.id()).isNull();
         assertThat(callout.method()).isEqualTo(CalloutMethod.POST);
@@ -33,7 +38,7 @@ class CalloutValidatorTests {
 
     @Test
     void textIsTrimmedAndOptionsIgnoreCase() {
-        Callout callout = CalloutValidator.validate(draft().name("  Close  ").url(" http://rmm.local:8080/x ")
+        Callout callout = validate(draft().name("  Close  ").url(" http://rmm.local:8080/x ")
                 .method("get").format("name_value").when("always").udf("  RMM Alert ID ").active(false).build(), null);
 
         assertThat(callout.name()).isEqualTo("Close");
@@ -56,7 +61,7 @@ class CalloutValidatorTests {
 
     @Test
     void aNameHasAtMostOneHundredCharacters() {
-        assertThat(CalloutValidator.validate(draft().name("n".repeat(100)).build(), null).name()).hasSize(100);
+        assertThat(validate(draft().name("n".repeat(100)).build(), null).name()).hasSize(100);
         assertThat(fields(draft().name("n".repeat(101)).build())).containsExactly("name");
         assertThat(fields(draft().name("   ").build())).containsExactly("name");
     }
@@ -68,7 +73,7 @@ class CalloutValidatorTests {
                 "http://rmm.example.com:99999/x", "http://rmm.example.com:0/x")) {
             assertThat(fields(draft().url(bad).build())).as(bad).containsExactly("url");
         }
-        assertThat(CalloutValidator.validate(draft().url("HTTPS://rmm.example.com/x?key=1").build(), null).url())
+        assertThat(validate(draft().url("HTTPS://rmm.example.com/x?key=1").build(), null).url())
                 .isEqualTo("HTTPS://rmm.example.com/x?key=1");
     }
 
@@ -91,7 +96,7 @@ class CalloutValidatorTests {
         assertThat(fields(draft().authType("BASIC").username("a:b").password("x").build()))
                 .containsExactly("authentication.username");
 
-        Authentication auth = CalloutValidator.validate(draft().authType("BASIC").username("psa").password("s3cret")
+        Authentication auth = validate(draft().authType("BASIC").username("psa").password("s3cret")
                 .token("ignored").headerName("X-Ignored").headerValue("ignored").build(), null).authentication();
         assertThat(auth).isEqualTo(new Authentication(AuthenticationType.BASIC, "psa", null, "s3cret"));
     }
@@ -103,7 +108,7 @@ class CalloutValidatorTests {
         assertThat(fields(draft().authType("BEARER").token("abc\r\nX-Evil: 1").build()))
                 .containsExactly("authentication.token");
 
-        Authentication auth = CalloutValidator.validate(draft().authType("BEARER").token("t0k").username("ignored")
+        Authentication auth = validate(draft().authType("BEARER").token("t0k").username("ignored")
                 .build(), null).authentication();
         assertThat(auth).isEqualTo(new Authentication(AuthenticationType.BEARER, null, null, "t0k"));
     }
@@ -119,47 +124,47 @@ class CalloutValidatorTests {
         assertThat(fields(draft().authType("HEADER").headerName("X-Api-Key").headerValue("a\nb").build()))
                 .containsExactly("authentication.headerValue");
 
-        Authentication auth = CalloutValidator.validate(draft().authType("HEADER").headerName("X-Api-Key")
+        Authentication auth = validate(draft().authType("HEADER").headerName("X-Api-Key")
                 .headerValue("v4lue").build(), null).authentication();
         assertThat(auth).isEqualTo(new Authentication(AuthenticationType.HEADER, null, "X-Api-Key", "v4lue"));
     }
 
     @Test
     void anOmittedSecretKeepsTheStoredOneOfTheSameType() {
-        Callout stored = CalloutValidator.validate(draft().authType("BASIC").username("psa").password("s3cret")
+        Callout stored = validate(draft().authType("BASIC").username("psa").password("s3cret")
                 .build(), null);
         stored = withId(stored, 7L);
 
-        Callout kept = CalloutValidator.validate(draft().authType("BASIC").username("psa2").build(), stored);
+        Callout kept = validate(draft().authType("BASIC").username("psa2").build(), stored);
         assertThat(kept.id()).isEqualTo(7L);
         assertThat(kept.authentication().secret()).isEqualTo("s3cret");
 
-        Callout blankKeeps = CalloutValidator.validate(draft().authType("BASIC").username("psa").password("")
+        Callout blankKeeps = validate(draft().authType("BASIC").username("psa").password("")
                 .build(), stored);
         assertThat(blankKeeps.authentication().secret()).isEqualTo("s3cret");
 
-        Callout replaced = CalloutValidator.validate(draft().authType("BASIC").username("psa").password("n3w")
+        Callout replaced = validate(draft().authType("BASIC").username("psa").password("n3w")
                 .build(), stored);
         assertThat(replaced.authentication().secret()).isEqualTo("n3w");
     }
 
     @Test
     void anOmittedActiveStateKeepsTheStoredOne() {
-        Callout inactive = withId(CalloutValidator.validate(draft().active(false).build(), null), 7L);
+        Callout inactive = withId(validate(draft().active(false).build(), null), 7L);
 
-        assertThat(CalloutValidator.validate(draft().build(), inactive).active()).isFalse();
-        assertThat(CalloutValidator.validate(draft().active(true).build(), inactive).active()).isTrue();
-        assertThat(CalloutValidator.validate(draft().build(), null).active()).isTrue();
+        assertThat(validate(draft().build(), inactive).active()).isFalse();
+        assertThat(validate(draft().active(true).build(), inactive).active()).isTrue();
+        assertThat(validate(draft().build(), null).active()).isTrue();
     }
 
     @Test
     void aSecretOfAnotherTypeIsNotKept() {
-        Callout stored = withId(CalloutValidator.validate(draft().authType("BASIC").username("psa").password("s3cret")
+        Callout stored = withId(validate(draft().authType("BASIC").username("psa").password("s3cret")
                 .build(), null), 7L);
 
         assertThat(problems(draft().authType("BEARER").build(), stored))
                 .containsExactly(new FieldProblem("authentication.token", "A token is required for BEARER authentication."));
-        assertThat(CalloutValidator.validate(draft().authType("NONE").build(), stored).authentication())
+        assertThat(validate(draft().authType("NONE").build(), stored).authentication())
                 .isEqualTo(Authentication.NONE);
     }
 
@@ -179,7 +184,7 @@ class CalloutValidatorTests {
                         new FieldProblem("notification.recipients", "'not-an-address' is not a valid e-mail address."),
                         new FieldProblem("notification.recipients", "'a@b@c' is not a valid e-mail address."));
 
-        Callout callout = CalloutValidator.validate(draft().recipients(" noc@msp.example ", "NOC@msp.example",
+        Callout callout = validate(draft().recipients(" noc@msp.example ", "NOC@msp.example",
                 "tech.one+rmm@msp.example").build(), null);
         assertThat(callout.notification().recipients()).containsExactly("noc@msp.example", "tech.one+rmm@msp.example");
     }
@@ -192,13 +197,23 @@ class CalloutValidatorTests {
                 .containsExactly("url", "authentication.token", "udfName");
     }
 
+    @Test
+    void aUrlTheNetworkGuardRefusesIsAProblemOnUrlThatSaysWhyBesideTheOthers() {
+        List<FieldProblem> problems = problems(draft().name(" ").url("http://169.254.169.254/latest/meta-data/")
+                .build(), null);
+
+        assertThat(problems).extracting(FieldProblem::field).containsExactly("name", "url");
+        assertThat(problems.get(1).message()).isEqualTo("Callouts may not be sent there: 169.254.169.254 is a "
+                + "link-local/cloud metadata address.");
+    }
+
     private static List<String> fields(CalloutDraft draft) {
         return problems(draft, null).stream().map(FieldProblem::field).toList();
     }
 
     private static List<FieldProblem> problems(CalloutDraft draft, Callout stored) {
         InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
-                () -> CalloutValidator.validate(draft, stored));
+                () -> validate(draft, stored));
         assertThat(e).as("expected invalid input").isNotNull();
         return e.errors();
     }
@@ -248,5 +263,9 @@ class CalloutValidatorTests {
             return new CalloutDraft(name, url, method, format, authType, username, password, token, headerName,
                     headerValue, udf, recipients, when, active);
         }
+    }
+
+    private static Callout validate(CalloutDraft draft, Callout stored) {
+        return CalloutValidator.validate(draft, stored, GUARD);
     }
 }
