@@ -3,9 +3,7 @@ package com.extensioncallouts.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -25,6 +23,7 @@ import com.extensioncallouts.callout.Callout;
 import com.extensioncallouts.callout.CalloutDraft;
 import com.extensioncallouts.journal.Deliveries;
 import com.extensioncallouts.journal.Delivery;
+import com.extensioncallouts.support.CalloutEngineTest;
 import com.extensioncallouts.support.HttpReceiver;
 import com.extensioncallouts.support.HttpReceiver.Answer;
 
@@ -129,23 +128,11 @@ class CockpitCalloutAttemptsTabTests extends BrowserTestSupport {
     String startExtensionCallout(String calloutName, String ticketNumber) {
         return runtime.startProcessInstanceByKey("extension-callout", Variables.createVariables()
                 .putValue("calloutName", calloutName)
-                .putValueTyped("ticket", Variables.objectValue(ticket(ticketNumber))
+                .putValueTyped("ticket", Variables.objectValue(CalloutEngineTest.ticket(ticketNumber, "alert-7"))
                         .serializationDataFormat(Variables.SerializationDataFormats.JSON).create())
                 .putValue("ticketEvent", "EDITED")).getId();
     }
 
-    /** A ticket as the PSA sends it (see CalloutEngineTest.ticket). */
-    static Map<String, Object> ticket(String number) {
-        Map<String, Object> ticket = new LinkedHashMap<>();
-        ticket.put("id", 4711);
-        ticket.put("number", number);
-        ticket.put("title", "Disk space low on SRV-01");
-        ticket.put("status", "Complete");
-        ticket.put("priority", "High");
-        ticket.put("queue", "Monitoring Alert");
-        ticket.put("udfs", Map.of("RMM Alert ID", "alert-7"));
-        return ticket;
-    }
 
     /** Waits (the job executor runs the attempts and the retry timer) until the callout failed for good. */
     void awaitIncident(String processInstanceId) {
