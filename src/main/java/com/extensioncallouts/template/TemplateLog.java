@@ -1,0 +1,22 @@
+package com.extensioncallouts.template;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The body templates' log lines (CALLOUT-14xxx). Never a rendered body: it carries ticket data. */
+final class TemplateLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger("com.extensioncallouts.template");
+
+    private TemplateLog() {
+    }
+
+    static void compiled(String contentType, int length) {
+        LOG.debug("CALLOUT-14001 Body template compiled for {} ({} characters) and kept for the next deliveries",
+                contentType, length);
+    }
+
+    static void previewRefused(String user, String reason) {
+        LOG.debug("CALLOUT-14002 Template preview for {} refused: {}", user, reason);
+    }
+}
