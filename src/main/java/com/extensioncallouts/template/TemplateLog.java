@@ -16,7 +16,12 @@ final class TemplateLog {
                 contentType, length);
     }
 
-    static void previewRefused(String user, String reason) {
-        LOG.debug("CALLOUT-14002 Template preview for {} refused: {}", user, reason);
+    static void previewRefused(String calloutName, String reason) {
+        LOG.debug("CALLOUT-14002 Template preview (callout '{}') refused: {}", calloutName, reason);
+    }
+
+    static void previewed(String contentType, int length, String warning) {
+        LOG.debug("CALLOUT-14003 Template preview rendered: {}, {} characters{}", contentType, length,
+                warning == null ? "" : "; the body is not well-formed");
     }
 }

@@ -48,8 +48,10 @@ public record TemplatePreview(String contentType, String body, String warning) {
         Map<String, Object> theTicket = ticket == null ? SampleTicket.of(udfName) : ticket;
         String body = compiled.render(TemplateScope.of(theTicket, theEvent, null,
                 calloutName == null || calloutName.isBlank() ? "Preview" : calloutName.trim()));
-        return new TemplatePreview(compiled.contentType().headerValue(), body,
+        TemplatePreview preview = new TemplatePreview(compiled.contentType().headerValue(), body,
                 wellFormed(body, compiled.contentType().escaping()));
+        TemplateLog.previewed(compiled.contentType().mediaType(), body.length(), preview.warning());
+        return preview;
     }
 
     private static String wellFormed(String body, BodyEscaping escaping) {
