@@ -2,10 +2,12 @@ package com.extensioncallouts;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.mustache.MustacheAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-@SpringBootApplication
+// JMustache renders callouts' body templates (template/); it is not a view technology here: the page is Thymeleaf
+@SpringBootApplication(exclude = MustacheAutoConfiguration.class)
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class ExtensionCalloutsApplication {

@@ -135,7 +135,7 @@ class PostgresEndToEndTests {
         // every migration ran (none was skipped by a baseline over Camunda's tables)
         assertThat(db.queryForList("""
                 SELECT version FROM callouts_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank""",
-                String.class)).containsExactly("1", "2", "3", "4", "5", "6", "7");
+                String.class)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
         assertThat(db.queryForList("SELECT version_ FROM act_ge_schema_log", String.class))
                 .anyMatch(version -> version.startsWith("7.24"));
     }

@@ -21,5 +21,17 @@ public record CalloutDraft(
         String udfName,
         List<String> recipients,
         String notifyWhen,
-        Boolean active) {
+        Boolean active,
+        /** Format TEMPLATE only: the Mustache template of the body. */
+        String template,
+        /** Format TEMPLATE only: the body's content type. */
+        String contentType) {
+
+    /** A draft without a body template. */
+    public CalloutDraft(String name, String url, String method, String format, String authenticationType,
+            String username, String password, String token, String headerName, String headerValue, String udfName,
+            List<String> recipients, String notifyWhen, Boolean active) {
+        this(name, url, method, format, authenticationType, username, password, token, headerName, headerValue,
+                udfName, recipients, notifyWhen, active, null, null);
+    }
 }

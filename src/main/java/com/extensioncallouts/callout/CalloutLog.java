@@ -54,6 +54,8 @@ final class CalloutLog {
         change(changes, "url", before.url(), after.url());
         change(changes, "method", before.method(), after.method());
         change(changes, "format", before.format(), after.format());
+        change(changes, "template", before.template(), after.template());
+        change(changes, "contentType", before.contentType(), after.contentType());
         change(changes, "authentication.type", before.authentication().type(), after.authentication().type());
         change(changes, "authentication.username", before.authentication().username(),
                 after.authentication().username());

@@ -18,7 +18,9 @@ record CalloutRequest(
         AuthenticationRequest authentication,
         String udfName,
         NotificationRequest notification,
-        Boolean active) {
+        Boolean active,
+        String template,
+        String contentType) {
 
     @JsonIgnoreProperties({ "secretSet" })
     record AuthenticationRequest(String type, String username, String password, String token, String headerName,
@@ -34,6 +36,7 @@ record CalloutRequest(
                 : authentication;
         NotificationRequest notify = notification == null ? new NotificationRequest(null, null) : notification;
         return new CalloutDraft(name, url, method, format, auth.type(), auth.username(), auth.password(), auth.token(),
-                auth.headerName(), auth.headerValue(), udfName, notify.recipients(), notify.when(), active);
+                auth.headerName(), auth.headerValue(), udfName, notify.recipients(), notify.when(), active, template,
+                contentType);
     }
 }

@@ -9,6 +9,9 @@ record CalloutResponse(
         String url,
         CalloutMethod method,
         DataFormat format,
+        /** Format TEMPLATE only (else left out): the body's Mustache template and content type. */
+        String template,
+        String contentType,
         AuthenticationResponse authentication,
         String udfName,
         NotificationResponse notification,
@@ -25,7 +28,7 @@ record CalloutResponse(
 
     static CalloutResponse of(Callout c, int workflowRuleCount, boolean signing) {
         Authentication auth = c.authentication();
-        return new CalloutResponse(c.id(), c.name(), c.url(), c.method(), c.format(),
+        return new CalloutResponse(c.id(), c.name(), c.url(), c.method(), c.format(), c.template(), c.contentType(),
                 new AuthenticationResponse(auth.type(), auth.username(), auth.headerName(), auth.secretSet()),
                 c.udfName(), new NotificationResponse(c.notification().recipients(), c.notification().when()),
                 c.active(), workflowRuleCount, signing);

@@ -25,7 +25,9 @@ record CalloutRow(
         String udfName,
         String notifyWhen,
         String recipients,
-        boolean active) {
+        boolean active,
+        String template,
+        String contentType) {
 
     private static final String RECIPIENT_SEPARATOR = "\n";
 
@@ -39,7 +41,7 @@ record CalloutRow(
         return new CalloutRow(c.id(), c.name(), nameKey(c.name()), c.url(), c.method().name(), c.format().name(),
                 auth.type().name(), auth.username(), auth.headerName(), auth.secret(), c.udfName(),
                 c.notification().when().name(), String.join(RECIPIENT_SEPARATOR, c.notification().recipients()),
-                c.active());
+                c.active(), c.template(), c.contentType());
     }
 
     /** The same row with its secret sealed for storage. */
@@ -54,7 +56,7 @@ record CalloutRow(
 
     private CalloutRow withSecret(String secret) {
         return new CalloutRow(id, name, nameKey, url, method, format, authType, authUsername, authHeaderName, secret,
-                udfName, notifyWhen, recipients, active);
+                udfName, notifyWhen, recipients, active, template, contentType);
     }
 
     /** Spring Data puts a failed row into its exception message: never the secret. */
@@ -71,6 +73,6 @@ record CalloutRow(
                 : Arrays.asList(recipients.split(RECIPIENT_SEPARATOR));
         return new Callout(id, name, url, CalloutMethod.valueOf(method), DataFormat.valueOf(format),
                 new Authentication(AuthenticationType.valueOf(authType), authUsername, authHeaderName, authSecret),
-                udfName, new Notification(recipientList, NotifyWhen.valueOf(notifyWhen)), active);
+                udfName, new Notification(recipientList, NotifyWhen.valueOf(notifyWhen)), active, template, contentType);
     }
 }

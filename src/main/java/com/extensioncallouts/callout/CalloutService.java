@@ -128,8 +128,7 @@ public class CalloutService {
     @Transactional
     public Callout setActive(long id, boolean active) {
         Callout c = get(id);
-        Callout changed = save(new Callout(c.id(), c.name(), c.url(), c.method(), c.format(), c.authentication(),
-                c.udfName(), c.notification(), active));
+        Callout changed = save(c.withActive(active));
         if (active) {
             failures.reset(id);
             CalloutLog.activated(changed);

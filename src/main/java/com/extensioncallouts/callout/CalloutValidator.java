@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import com.extensioncallouts.network.NetworkGuard;
 import com.extensioncallouts.problem.FieldProblem;
 import com.extensioncallouts.problem.InvalidInputException;
+import com.extensioncallouts.template.BodyTemplates;
 
 /**
  * The rules a callout follows, one place for the REST API and the management page. Every field is
@@ -33,6 +34,9 @@ public final class CalloutValidator {
     static final int MAX_TEXT = 255;
     static final int MAX_SECRET = 4096;
     static final int MAX_RECIPIENTS_TEXT = 4096;
+
+    private static final String GET_HAS_NO_BODY = "GET callouts do not take templates: a GET request has no body,"
+            + " it carries the ticket in its query string.";
 
     /** RFC 9110 token: what an HTTP header name may consist of. */
     private static final Pattern HEADER_TOKEN = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
@@ -61,6 +65,7 @@ public final class CalloutValidator {
         String url = url(draft.url(), guard, problems);
         CalloutMethod method = option(draft.method(), CalloutMethod.class, CalloutMethod.POST, "method", problems);
         DataFormat format = option(draft.format(), DataFormat.class, DataFormat.XML, "format", problems);
+        Body body = body(draft, method, format, problems);
         Authentication authentication = authentication(draft, stored, problems);
         String udfName = trimToNull(draft.udfName());
         maxLength(udfName, MAX_TEXT, "udfName", "The UDF name", problems);
@@ -71,7 +76,42 @@ public final class CalloutValidator {
             throw new InvalidInputException(problems);
         }
         return new Callout(stored == null ? null : stored.id(), name, url, method, format, authentication, udfName,
-                new Notification(recipients, when), active(draft.active(), stored));
+                new Notification(recipients, when), active(draft.active(), stored), body.template(),
+                body.contentType());
+    }
+
+    /** The body template of format TEMPLATE; both {@code null} for the other formats. */
+    private record Body(String template, String contentType) {
+    }
+
+    /**
+     * Format TEMPLATE takes a template that compiles and a content type it can escape for, and only with POST:
+     * a GET request has no body. Other formats take neither; a template sent with them is a mistake, not
+     * something to drop silently.
+     */
+    private static Body body(CalloutDraft d, CalloutMethod method, DataFormat format, List<FieldProblem> problems) {
+        boolean formatValid = problems.stream().noneMatch(p -> p.field().equals("format"));
+        if (format == DataFormat.TEMPLATE) {
+            if (method == CalloutMethod.GET) {
+                problems.add(new FieldProblem("format", GET_HAS_NO_BODY + " Use POST for format TEMPLATE."));
+            }
+            return BodyTemplates.check(d.template(), d.contentType(), problems)
+                    .map(t -> new Body(d.template(), t.contentType().mediaType()))
+                    .orElse(new Body(d.template(), d.contentType()));
+        }
+        if (formatValid) {
+            String advice = method == CalloutMethod.GET ? GET_HAS_NO_BODY
+                    : "Only format TEMPLATE takes one: set format to TEMPLATE, or leave it out.";
+            if (d.template() != null && !d.template().isBlank()) {
+                problems.add(new FieldProblem(BodyTemplates.TEMPLATE, "A template is not used with format " + format
+                        + ". " + advice));
+            }
+            if (d.contentType() != null && !d.contentType().isBlank()) {
+                problems.add(new FieldProblem(BodyTemplates.CONTENT_TYPE, "A content type is not used with format "
+                        + format + ". " + advice));
+            }
+        }
+        return new Body(null, null);
     }
 
     /**

@@ -1,6 +1,5 @@
 package com.extensioncallouts.delivery;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -8,12 +7,13 @@ import org.springframework.stereotype.Component;
 
 import com.extensioncallouts.callout.Callout;
 import com.extensioncallouts.http.AttemptOutcome;
+import com.extensioncallouts.template.SampleTicket;
 
 /** The page's "Send test": a made-up ticket, sent once as attempt 1, recorded like any attempt. */
 @Component
 class SampleTicketTester implements CalloutTester {
 
-    static final String SAMPLE_EVENT = "EDITED";
+    static final String SAMPLE_EVENT = SampleTicket.EVENT;
 
     private final CalloutAttempts attempts;
     private final AttemptRecorder recorder;
@@ -33,14 +33,6 @@ class SampleTicketTester implements CalloutTester {
     }
 
     static Map<String, Object> sampleTicket(Callout callout) {
-        Map<String, Object> ticket = new LinkedHashMap<>();
-        ticket.put("id", 0);
-        ticket.put("number", "T00000000.0000");
-        ticket.put("title", "Extension callout test");
-        ticket.put("status", "Complete");
-        ticket.put("priority", "Medium");
-        ticket.put("queue", "Test");
-        ticket.put("udfs", Map.of(callout.restrictedToUdf() ? callout.udfName() : "RMM Alert ID", "test"));
-        return ticket;
+        return SampleTicket.of(callout.restrictedToUdf() ? callout.udfName() : null);
     }
 }

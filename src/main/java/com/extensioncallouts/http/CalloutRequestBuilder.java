@@ -9,6 +9,9 @@ import java.util.Map;
 import com.extensioncallouts.callout.Authentication;
 import com.extensioncallouts.callout.Callout;
 import com.extensioncallouts.callout.CalloutMethod;
+import com.extensioncallouts.template.BodyTemplate;
+import com.extensioncallouts.template.BodyTemplates;
+import com.extensioncallouts.template.TemplateScope;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -18,7 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *
  * <p>Nested ticket fields other than {@code udfs} are rare; they are rendered so that nothing is lost:
  * in XML as nested elements, in name/value pairs flattened with dots ({@code contact.email=...}),
- * lists as repeated elements or pairs. See {@link XmlTicketWriter} and {@link TicketPairs}.
+ * lists as repeated elements or pairs. See {@link XmlTicketWriter} and {@link TicketPairs}. Format TEMPLATE
+ * renders the callout's own template ({@code template/}), values escaped for its content type.
  */
 public final class CalloutRequestBuilder {
 
@@ -32,6 +36,8 @@ public final class CalloutRequestBuilder {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String userAgent;
+    /** Compiled once per template and content type, not on every request. */
+    private final BodyTemplates templates = new BodyTemplates();
 
     public CalloutRequestBuilder(String userAgent) {
         this.userAgent = userAgent;
@@ -57,6 +63,12 @@ public final class CalloutRequestBuilder {
                     TicketPairs.of(ticket, event).toQueryString(), secretHeader);
             case JSON -> new CalloutRequest(CalloutMethod.POST, callout.url(), headers, JSON_CONTENT_TYPE,
                     json(ticket, event), secretHeader);
+            case TEMPLATE -> {
+                BodyTemplate template = templates.compiled(callout.template(), callout.contentType());
+                yield new CalloutRequest(CalloutMethod.POST, callout.url(), headers,
+                        template.contentType().headerValue(),
+                        template.render(TemplateScope.of(ticket, event, callout.id(), callout.name())), secretHeader);
+            }
         };
     }
 

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.extensioncallouts.template.BodyEscaping;
+
 /**
  * A ticket as XML (api.md, XML): root {@code <ticket>}, one child per top-level field, each UDF as
  * {@code <udf name="RMM Alert ID">a-123</udf>}. A field whose name is not a safe XML element name
@@ -53,22 +55,6 @@ final class XmlTicketWriter {
 
     /** Escapes markup and drops characters XML 1.0 cannot carry at all (most control characters). */
     static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        s.codePoints().forEach(c -> {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
-                default -> {
-                    if (c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-                            || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000) {
-                        out.appendCodePoint(c);
-                    }
-                }
-            }
-        });
-        return out.toString();
+        return BodyEscaping.XML.escape(s);
     }
 }

@@ -1,11 +1,13 @@
 package com.extensioncallouts.web;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import com.extensioncallouts.callout.Authentication;
 import com.extensioncallouts.callout.Callout;
 import com.extensioncallouts.callout.CalloutDraft;
+import com.extensioncallouts.template.BodyContentType;
 
 /**
  * What the callout form binds to: every input exactly as typed, so that a refused save shows it
@@ -32,6 +34,9 @@ public class CalloutForm {
     private String notifyWhen = "ON_ERROR";
     private boolean active = true;
     private String tab = GENERAL;
+    // Body template (format TEMPLATE)
+    private String template;
+    private String contentType = "application/json";
 
     /** Which authentication type has a secret stored; not bound from the request, set by the controller. */
     private String storedSecretType;
@@ -50,6 +55,10 @@ public class CalloutForm {
         form.recipients = String.join("\n", c.notification().recipients());
         form.notifyWhen = c.notification().when().name();
         form.active = c.active();
+        if (c.contentType() != null) {
+            form.template = c.template();
+            form.contentType = c.contentType();
+        }
         form.rememberStoredSecret(c);
         return form;
     }
@@ -69,13 +78,30 @@ public class CalloutForm {
         boolean basic = "BASIC".equals(type);
         boolean bearer = "BEARER".equals(type);
         boolean header = "HEADER".equals(type);
+        // Like the authentication inputs: the template inputs count only when they are shown
+        boolean templateFormat = "TEMPLATE".equalsIgnoreCase(blankToNull(format));
         return new CalloutDraft(blankToNull(name), blankToNull(url), blankToNull(method), blankToNull(format), type,
                 basic ? blankToNull(username) : null,
                 basic ? emptyToNull(password) : null,
                 bearer ? emptyToNull(token) : null,
                 header ? blankToNull(headerName) : null,
                 header ? emptyToNull(headerValue) : null,
-                blankToNull(udfName), recipientList(), blankToNull(notifyWhen), active);
+                blankToNull(udfName), recipientList(), blankToNull(notifyWhen), active,
+                templateFormat ? lineFeeds(template) : null, templateFormat ? blankToNull(contentType) : null);
+    }
+
+    /** A textarea submits its lines ended by CR LF; what was typed had line feeds. */
+    private static String lineFeeds(String text) {
+        return text == null ? null : text.replace("\r\n", "\n");
+    }
+
+    /** The content types the page offers, and the stored one if it is another (such as application/…+json). */
+    public List<String> getContentTypeOptions() {
+        List<String> options = new ArrayList<>(BodyContentType.OFFERED);
+        if (contentType != null && !contentType.isBlank() && !options.contains(contentType)) {
+            options.add(contentType);
+        }
+        return options;
     }
 
     /** One address per line, or separated by commas, semicolons or blanks, as people paste them. */
@@ -127,6 +153,10 @@ public class CalloutForm {
     public void setNotifyWhen(String notifyWhen) { this.notifyWhen = notifyWhen; }
     public boolean isActive() { return active; }
     public void setActive(boolean active) { this.active = active; }
+    public String getTemplate() { return template; }
+    public void setTemplate(String template) { this.template = template; }
+    public String getContentType() { return contentType; }
+    public void setContentType(String contentType) { this.contentType = contentType; }
     public String getTab() { return tab; }
     public void setTab(String tab) { this.tab = NOTIFICATION.equals(tab) ? NOTIFICATION : GENERAL; }
 }

@@ -47,7 +47,8 @@ class CalloutFormController {
     @InitBinder(FORM_ATTRIBUTE)
     void bindOnlyInputs(WebDataBinder binder) {
         binder.setAllowedFields("name", "url", "method", "format", "authenticationType", "username", "password",
-                "token", "headerName", "headerValue", "udfName", "recipients", "notifyWhen", "active", "tab");
+                "token", "headerName", "headerValue", "udfName", "recipients", "notifyWhen", "active", "tab",
+                "template", "contentType");
     }
 
     @ModelAttribute("fieldLabels")

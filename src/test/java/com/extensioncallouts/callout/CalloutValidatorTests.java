@@ -84,9 +84,37 @@ class CalloutValidatorTests {
 
         assertThat(problems).containsExactly(
                 new FieldProblem("method", "'PUT' is not one of GET, POST."),
-                new FieldProblem("format", "'CSV' is not one of XML, NAME_VALUE, JSON."),
+                new FieldProblem("format", "'CSV' is not one of XML, NAME_VALUE, JSON, TEMPLATE."),
                 new FieldProblem("authentication.type", "'DIGEST' is not one of NONE, BASIC, BEARER, HEADER."),
                 new FieldProblem("notification.when", "'NEVER' is not one of ALWAYS, ON_ERROR."));
+    }
+
+    @Test
+    void aTemplateIsStoredAsWrittenWithItsContentTypeNormalised() {
+        Callout callout = CalloutValidator.validate(draft().format("template").template(" {\"t\": \"{{ticket.title}}\"}\n")
+                .contentType("Application/JSON; charset=UTF-8").build(), null);
+
+        assertThat(callout.format()).isEqualTo(DataFormat.TEMPLATE);
+        assertThat(callout.template()).isEqualTo(" {\"t\": \"{{ticket.title}}\"}\n");
+        assertThat(callout.contentType()).isEqualTo("application/json");
+    }
+
+    @Test
+    void onlyPostWithFormatTemplateTakesATemplate() {
+        assertThat(problems(draft().method("GET").format("TEMPLATE").template("x").contentType("text/plain").build(),
+                null)).singleElement().satisfies(p -> {
+                    assertThat(p.field()).isEqualTo("format");
+                    assertThat(p.message()).startsWith("GET callouts do not take templates");
+                });
+        assertThat(problems(draft().method("GET").template("{{ticket.id}}").build(), null)).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.field()).isEqualTo("template");
+                    assertThat(p.message()).contains("GET callouts do not take templates");
+                });
+        assertThat(fields(draft().format("JSON").template("{{ticket.id}}").contentType("text/plain").build()))
+                .containsExactly("template", "contentType");
+        assertThat(fields(draft().format("TEMPLATE").build())).containsExactly("contentType", "template");
+        assertThat(fields(draft().format("CSV").template("x").build())).containsExactly("format");
     }
 
     @Test
@@ -243,7 +271,11 @@ class CalloutValidatorTests {
         private List<String> recipients = VALID.recipients();
         private String when;
         private Boolean active;
+        private String template;
+        private String contentType;
 
+        DraftBuilder template(String v) { template = v; return this; }
+        DraftBuilder contentType(String v) { contentType = v; return this; }
         DraftBuilder name(String v) { name = v; return this; }
         DraftBuilder url(String v) { url = v; return this; }
         DraftBuilder method(String v) { method = v; return this; }
@@ -261,7 +293,7 @@ class CalloutValidatorTests {
 
         CalloutDraft build() {
             return new CalloutDraft(name, url, method, format, authType, username, password, token, headerName,
-                    headerValue, udf, recipients, when, active);
+                    headerValue, udf, recipients, when, active, template, contentType);
         }
     }
 

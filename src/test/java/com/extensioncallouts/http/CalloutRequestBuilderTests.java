@@ -42,6 +42,21 @@ class CalloutRequestBuilderTests {
     }
 
     @Test
+    void templatePostRendersTheCalloutsTemplateWithItsContentType() {
+        Callout callout = new Callout(9L, "Close alert", "https://rmm.example.com/close", CalloutMethod.POST,
+                DataFormat.TEMPLATE, Authentication.NONE, null,
+                new Notification(List.of("noc@msp.example"), NotifyWhen.ON_ERROR), true,
+                "<close alert=\"{{ticket.udfs.RMM Alert ID}}\" by=\"{{callout.name}}\">{{ticket.title}}</close>",
+                "text/xml");
+
+        CalloutRequest request = builder.build(callout, ticket(), "EDITED", 1, "k-1");
+
+        assertThat(request.contentType()).isEqualTo("text/xml; charset=UTF-8");
+        assertThat(request.body()).isEqualTo(
+                "<close alert=\"a-123\" by=\"Close alert\">Disk &lt;C:&gt; &amp; &quot;D:&quot; low</close>");
+    }
+
+    @Test
     void xmlPostHasOneElementPerTopLevelFieldAndOneUdfElementPerUdf() {
         CalloutRequest request = builder.build(callout(CalloutMethod.POST, DataFormat.XML), ticket(), "EDITED", 1, "k-1");
 

@@ -41,6 +41,25 @@ class CalloutFormTests {
     }
 
     @Test
+    void theTemplateInputsAreSubmittedOnlyWithFormatTemplateWithTheTypedLineFeeds() {
+        CalloutForm form = new CalloutForm();
+        form.setTemplate("{\r\n  \"t\": \"{{ticket.title}}\"\r\n}");
+        form.setContentType("text/xml");
+
+        assertThat(form.toDraft().template()).as("format XML").isNull();
+        assertThat(form.toDraft().contentType()).isNull();
+
+        form.setFormat("TEMPLATE");
+        assertThat(form.toDraft().template()).isEqualTo("{\n  \"t\": \"{{ticket.title}}\"\n}");
+        assertThat(form.toDraft().contentType()).isEqualTo("text/xml");
+        assertThat(form.getContentTypeOptions()).startsWith("application/json").contains("text/xml").hasSize(5);
+
+        form.setContentType("application/vnd.rmm+json");
+        assertThat(form.getContentTypeOptions()).as("a stored type the page does not offer stays choosable")
+                .hasSize(6).endsWith("application/vnd.rmm+json");
+    }
+
+    @Test
     void onlyTheInputsOfTheChosenAuthenticationTypeAreSubmitted() {
         CalloutForm form = new CalloutForm();
         form.setAuthenticationType("BEARER");
