@@ -21,7 +21,8 @@ import com.extensioncallouts.apikey.ApiKeys;
  * API key as a bearer token; Cockpit ({@code /camunda/**}) keeps its own login and CSRF protection; everything
  * else (the management page) uses a form login with the same users. Members of {@value Roles#ADMINS} may do
  * everything; members of {@value Roles#TICKET_SYSTEMS} and API keys may only report ticket events (members also
- * through {@code /engine-rest/signal}); anything else is 403.
+ * through {@code /engine-rest/signal}); anything else is 403. The API description ({@code /v3/api-docs}) and
+ * its Swagger UI may be read by anyone.
  */
 @Configuration
 class SecurityConfig {
@@ -30,6 +31,10 @@ class SecurityConfig {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
+
+    /** The API description (springdoc) and its Swagger UI. */
+    static final String[] API_DOCS = { "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+            "/swagger-ui/**" };
 
     @Bean
     @Order(1)
@@ -75,6 +80,9 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
                         .permitAll()
+                        // The API description, for anyone: it holds no data, and ticket systems that have only an
+                        // API key must be able to read it; trying a call in it takes credentials like any call
+                        .requestMatchers(API_DOCS).permitAll()
                         .anyRequest().hasAuthority(Roles.ADMIN_AUTHORITY))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/callouts", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
