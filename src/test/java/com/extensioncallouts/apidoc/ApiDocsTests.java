@@ -130,6 +130,11 @@ class ApiDocsTests {
         ResponseEntity<String> page = rest.getForEntity("/swagger-ui/index.html", String.class);
         assertThat(page.getStatusCode().value()).isEqualTo(200);
         assertThat(page.getBody()).contains("swagger-ui");
+        // Its bundle injects a style element; scripts stay as strict as on the management page
+        assertThat(page.getHeaders().getFirst("Content-Security-Policy"))
+                .contains("script-src 'self';", "style-src 'self' 'unsafe-inline';", "frame-ancestors 'none'");
+        assertThat(rest.getForEntity("/login", String.class).getHeaders().getFirst("Content-Security-Policy"))
+                .as("the management page keeps its policy").contains("style-src 'self';");
         ResponseEntity<String> config = rest.getForEntity("/v3/api-docs/swagger-config", String.class);
         assertThat(config.getStatusCode().value()).isEqualTo(200);
         assertThat(config.getBody()).contains("/v3/api-docs");

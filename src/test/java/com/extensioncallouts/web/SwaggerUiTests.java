@@ -14,6 +14,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,6 +98,9 @@ class SwaggerUiTests {
                 .as("the rule the event started").hasSize(1);
         assertThat(apiKeys.list()).filteredOn(k -> k.name().equals("Swagger UI test"))
                 .allMatch(k -> k.lastUsedAt() != null, "the key was used");
+        assertThat(driver.manage().logs().get(LogType.BROWSER).getAll())
+                .as("the console: the page's Content-Security-Policy lets the Swagger UI do all it does")
+                .map(LogEntry::getMessage).noneMatch(message -> message.contains("Content Security Policy"));
     }
 
     private static void screenshot(String name) throws Exception {
