@@ -28,6 +28,7 @@ final class ApiDocsCustomizer implements OpenApiCustomizer {
 
     /** The one call a ticket system makes, and the only one an API key may make. */
     static final String TICKET_EVENTS = "POST /api/ticket-events";
+    private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
     private static final Map<String, String> PROBLEM_DESCRIPTIONS = Map.of(
             "400", "Invalid input: every invalid field in `errors`; nothing was changed",
@@ -85,9 +86,9 @@ final class ApiDocsCustomizer implements OpenApiCustomizer {
         if (response.getDescription() == null || response.getDescription().isBlank()) {
             response.setDescription(PROBLEM_DESCRIPTIONS.getOrDefault(code, "A problem"));
         }
-        response.setContent(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + ApiDocsConfiguration.PROBLEM))
-                        .example(ApiExamples.problem(code))));
+        Schema<?> problem = new Schema<>().$ref("#/components/schemas/" + ApiDocsConfiguration.PROBLEM);
+        response.setContent(new Content().addMediaType(PROBLEM_JSON,
+                new MediaType().schema(problem).example(ApiExamples.problem(code))));
         if (code.equals("429") || code.equals("503")) {
             response.addHeaderObject(HttpHeaders.RETRY_AFTER,
                     new Header().description("Seconds to wait before sending again").schema(new IntegerSchema()));
