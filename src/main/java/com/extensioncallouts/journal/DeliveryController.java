@@ -14,8 +14,12 @@ import com.extensioncallouts.problem.FieldProblem;
 import com.extensioncallouts.problem.InvalidInputException;
 import com.extensioncallouts.problem.NotFoundException;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /** Reading the journal: a callout's deliveries, and one delivery with its attempts in full. */
 @RestController
+@Tag(name = "Deliveries", description = "Every trigger of a callout, with every attempt in full")
 class DeliveryController {
 
     static final int MAX_PAGE_SIZE = 200;
@@ -34,6 +38,8 @@ class DeliveryController {
     record DeliveryPage(List<DeliveryView> content, int page, int size, long totalElements) {
     }
 
+    @Operation(summary = "A callout's deliveries, newest first", description = "`since` (inclusive) and `until` "
+            + "(exclusive): ISO-8601 with an offset, e.g. 2026-11-28T10:00:00Z; `size` 1-200.")
     @GetMapping(path = "/api/callouts/{id}/deliveries", produces = MediaType.APPLICATION_JSON_VALUE)
     DeliveryPage list(@PathVariable long id, @RequestParam(required = false) String state,
             @RequestParam(required = false) String since, @RequestParam(required = false) String until,
@@ -53,6 +59,7 @@ class DeliveryController {
     }
 
     /** The delivery of one extension-callout process instance (none or one), as Cockpit's tab asks for it. */
+    @Operation(summary = "The delivery of one extension-callout process instance (none or one)")
     @GetMapping(path = "/api/deliveries", params = "processInstanceId", produces = MediaType.APPLICATION_JSON_VALUE)
     List<DeliveryDetails> ofProcessInstance(@RequestParam String processInstanceId) {
         return deliveries.forInstance(processInstanceId)
@@ -60,6 +67,7 @@ class DeliveryController {
                 .orElse(List.of());
     }
 
+    @Operation(summary = "One delivery, with every attempt in full (secrets read [redacted])")
     @GetMapping(path = "/api/deliveries/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     DeliveryDetails get(@PathVariable long id) {
         Delivery delivery = deliveries.byId(id)

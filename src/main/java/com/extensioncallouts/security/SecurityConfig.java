@@ -17,11 +17,14 @@ import com.extensioncallouts.apikey.ApiKeyAuthenticationFilter;
 import com.extensioncallouts.apikey.ApiKeys;
 
 /**
- * Four doors. Actuator ({@code /actuator/**}): health for anyone, metrics for administrators. The APIs ({@code /api/**}, {@code /engine-rest/**}) take HTTP Basic with a Camunda user, or an
- * API key as a bearer token; Cockpit ({@code /camunda/**}) keeps its own login and CSRF protection; everything
- * else (the management page) uses a form login with the same users. Members of {@value Roles#ADMINS} may do
+ * Five doors. Actuator ({@code /actuator/**}): health for anyone, metrics for administrators. The API
+ * description ({@code /v3/api-docs}, the Swagger UI): for anyone. The APIs ({@code /api/**},
+ * {@code /engine-rest/**}) take HTTP Basic with a Camunda user, or an API key as a bearer token. Cockpit
+ * ({@code /camunda/**}) keeps its own login and CSRF protection. Everything else (the management page) uses a
+ * form login with the same users. Members of {@value Roles#ADMINS} may do
  * everything; members of {@value Roles#TICKET_SYSTEMS} and API keys may only report ticket events (members also
- * through {@code /engine-rest/signal}); anything else is 403.
+ * through {@code /engine-rest/signal}); anything else is 403. The Swagger UI runs under the page's
+ * Content-Security-Policy but for inline styles.
  */
 @Configuration
 class SecurityConfig {
@@ -30,6 +33,13 @@ class SecurityConfig {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
+
+    /**
+     * The same for the Swagger UI but for styles: its bundle injects a style element of its own. Its scripts stay
+     * as strict as the page's.
+     */
+    static final String SWAGGER_UI_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY
+            .replace("style-src 'self';", "style-src 'self' 'unsafe-inline';");
 
     /**
      * Spring Boot Actuator: health and the Kubernetes probes for anyone (status only; details for
@@ -92,8 +102,28 @@ class SecurityConfig {
                 .build();
     }
 
+    /**
+     * The API description ({@code /v3/api-docs}) and its Swagger UI, for anyone: they hold no data, and a ticket
+     * system that has only an API key must be able to read them. Trying a call there takes credentials like any
+     * call to the API.
+     */
     @Bean
     @Order(3)
+    SecurityFilterChain apiDocsSecurity(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher(new OrRequestMatcher(path("/v3/api-docs"), path("/v3/api-docs/**"),
+                        path("/v3/api-docs.yaml"), path("/swagger-ui.html"), path("/swagger-ui/**")))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(SWAGGER_UI_CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(frames -> frames.deny()))
+                .build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain pageSecurity(HttpSecurity http, CamundaUserAuthenticationProvider users) throws Exception {
         return http
                 .authenticationProvider(users)

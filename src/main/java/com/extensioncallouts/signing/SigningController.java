@@ -12,8 +12,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.extensioncallouts.callout.CalloutService;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 /** {@code /api/callouts/{id}/signing-secret}: generate (or rotate) and remove a callout's signing secret. */
 @RestController
+@Tag(name = "Callouts")
 class SigningController {
 
     private final SigningSecrets secrets;
@@ -25,6 +30,9 @@ class SigningController {
     }
 
     /** The new secret, this once: it is stored sealed and never shown again. */
+    @Operation(summary = "Sign the callout's requests (Standard Webhooks): a new secret, or a rotated one",
+            description = "A secret it had keeps signing beside the new one for callouts.signing.rotation-overlap.")
+    @ApiResponse(responseCode = "201", description = "The secret, shown this once")
     @PostMapping(path = "/api/callouts/{id}/signing-secret", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, String>> generate(@PathVariable long id) {
         callouts.get(id);
@@ -33,6 +41,8 @@ class SigningController {
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("secret", secret));
     }
 
+    @Operation(summary = "Stop signing the callout's requests")
+    @ApiResponse(responseCode = "204", description = "Not signed any more (also when it was not)")
     @DeleteMapping("/api/callouts/{id}/signing-secret")
     ResponseEntity<Void> remove(@PathVariable long id) {
         callouts.get(id);
