@@ -42,7 +42,12 @@ final class ClusterDatabase implements AutoCloseable {
 
     /** What a node needs to use this database, as docker-compose.yml gives it. */
     Map<String, String> datasource() {
-        return Map.of("spring.datasource.url", postgres.getJdbcUrl("callouts", "callouts"),
+        return datasource("jdbc:postgresql://localhost:" + postgres.getPort() + "/callouts");
+    }
+
+    /** The database {@code callouts} at {@code url}, with its owner's credentials. */
+    static Map<String, String> datasource(String url) {
+        return Map.of("spring.datasource.url", url,
                 "spring.datasource.username", "callouts",
                 "spring.datasource.password", "callouts");
     }

@@ -92,6 +92,13 @@ class TwoNodeClusterTests {
         assertThat(a.deploy("cluster-rule", "cluster-rule.bpmn", rule).status()).isEqualTo(200);
     }
 
+    /** A node's whole settings: the datasource as {@link ClusterDatabase} gives it, then {@link #nodeSettings}. */
+    static Map<String, String> nodeSettingsWithDatasource(String url) {
+        Map<String, String> settings = new LinkedHashMap<>(ClusterDatabase.datasource(url));
+        settings.putAll(nodeSettings("node-a"));
+        return settings;
+    }
+
     private static Map<String, String> node(String id) {
         Map<String, String> settings = new LinkedHashMap<>(database.datasource());
         settings.putAll(nodeSettings(id));
