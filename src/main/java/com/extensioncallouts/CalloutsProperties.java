@@ -27,7 +27,8 @@ public record CalloutsProperties(
     public CalloutsProperties {
         // A change made on another node (a callout deactivated, a password changed) must be seen here before
         // the next retry: nothing is kept longer than one retry interval
-        if (cache != null && retry != null && retry.interval() != null && retry.interval().compareTo(Duration.ZERO) > 0) {
+        if (cache != null && retry != null && retry.interval() != null
+                && retry.interval().compareTo(Duration.ZERO) > 0) {
             cache = cache.atMost(retry.interval());
         }
     }

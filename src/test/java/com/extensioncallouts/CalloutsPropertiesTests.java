@@ -11,7 +11,8 @@ class CalloutsPropertiesTests {
 
     @Test
     void cachesShorterThanTheRetryIntervalAreKept() {
-        CalloutsProperties.Cache cache = properties(Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(30)).cache();
+        CalloutsProperties.Cache cache =
+                properties(Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofSeconds(30)).cache();
 
         assertThat(cache.callouts()).isEqualTo(Duration.ofSeconds(5));
         assertThat(cache.verifiedCredentials()).isEqualTo(Duration.ofSeconds(30));
@@ -19,7 +20,8 @@ class CalloutsPropertiesTests {
 
     @Test
     void cachesLongerThanTheRetryIntervalAreCutToIt() {
-        CalloutsProperties.Cache cache = properties(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(30)).cache();
+        CalloutsProperties.Cache cache =
+                properties(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(30)).cache();
 
         assertThat(cache.callouts()).isEqualTo(Duration.ofSeconds(2));
         assertThat(cache.verifiedCredentials()).isEqualTo(Duration.ofSeconds(2));

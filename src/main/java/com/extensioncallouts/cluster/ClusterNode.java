@@ -16,7 +16,7 @@ import com.extensioncallouts.http.RequestDeadline;
 /**
  * Who this node is, and how long it locks a job. The job executor gets both before anyone reads them (the
  * engine, {@code JobLockCheck}, the dispatch of new jobs): the lock owner is the node id, stable across
- * restarts so that a restarted node knows which locks were its own ({@link TakeBackJobs}); the lock time,
+ * restarts so that a restarted node knows which locks were its own ({@link ClusterEnginePlugin}); the lock time,
  * unless {@code camunda.bpm.job-execution.lock-time-in-millis} is set, is the request deadline plus
  * {@code callouts.node.lock-margin}: as short as an attempt allows, since a surviving node of a cluster waits
  * it out before it runs the jobs of a node that died.

@@ -28,7 +28,8 @@ import com.extensioncallouts.ExtensionCalloutsApplication;
  */
 final class NodeProcess implements AutoCloseable {
 
-    static final String DEMO = "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));
+    static final String DEMO = "Basic "
+            + Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));
 
     private final String name;
     private final Process process;
@@ -52,7 +53,7 @@ final class NodeProcess implements AutoCloseable {
         arguments.putIfAbsent("spring.main.banner-mode", "off");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // two cores shared by everything: one GC thread, a heap that does not grow for nothing
+                // two cores shared by everything: one GC thread, a bounded heap, no C2 compiler threads (quicker start)
                 "-XX:+UseSerialGC", "-Xmx512m", "-XX:TieredStopAtLevel=1",
                 "-cp", classpath(), ExtensionCalloutsApplication.class.getName()));
         arguments.forEach((key, value) -> command.add("--" + key + "=" + value));
@@ -95,7 +96,8 @@ final class NodeProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!log().contains(text)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException(name + " did not log '" + text + "' within " + timeout + ":\n" + logTail());
+                throw new IllegalStateException(
+                        name + " did not log '" + text + "' within " + timeout + ":\n" + logTail());
             }
             Thread.sleep(100);
         }

@@ -80,7 +80,8 @@ class TwoNodeClusterTests {
                 return Reply.status(500);
             }
             // every fifth first attempt is refused: about 20 % of the triggers need a retry
-            return hit.attempt() == 1 && firstAttempts.incrementAndGet() % 5 == 0 ? Reply.status(503) : Reply.status(200);
+            boolean refused = hit.attempt() == 1 && firstAttempts.incrementAndGet() % 5 == 0;
+            return Reply.status(refused ? 503 : 200);
         });
         Path work = Path.of("target", "cluster", "two-nodes");
         // The second starts once the first has built its engine: Camunda's schema must not be created twice at once
@@ -94,7 +95,8 @@ class TwoNodeClusterTests {
         assertThat(a.post("/api/callouts", callout(CLUSTER_CALLOUT, rmm.url("/rmm/cluster"))).status()).isEqualTo(201);
         // A workflow rule whose call waits for the job executor (asyncBefore): its job log keeps who ran it
         String rule = TestBpmn.rule("cluster-rule", "ticket-edited", "${ticket.queue == 'cluster'}", CLUSTER_CALLOUT)
-                .replace("<callActivity id=\"ExecuteCallout\"", "<callActivity id=\"ExecuteCallout\" camunda:asyncBefore=\"true\"");
+                .replace("<callActivity id=\"ExecuteCallout\"",
+                        "<callActivity id=\"ExecuteCallout\" camunda:asyncBefore=\"true\"");
         assertThat(a.deploy("cluster-rule", "cluster-rule.bpmn", rule).status()).isEqualTo(200);
     }
 
@@ -128,7 +130,8 @@ class TwoNodeClusterTests {
         for (int i = 0; i < EVENTS; i++) {
             NodeApi node = i % 2 == 0 ? a : b;
             String number = "C-" + i;
-            posted.add(clients.submit(() -> node.post("/api/ticket-events", ticketEvent("EDITED", number, "cluster")).status()));
+            String event = ticketEvent("EDITED", number, "cluster");
+            posted.add(clients.submit(() -> node.post("/api/ticket-events", event).status()));
         }
         for (Future<Integer> status : posted) {
             assertThat(status.get()).isEqualTo(202);
@@ -185,7 +188,8 @@ class TwoNodeClusterTests {
         // ... until A deactivates it: after one retry interval no node sends it any more
         assertThat(a.post("/api/callouts/" + probe + "/deactivate", "").status()).isEqualTo(200);
         long deactivated = System.nanoTime();
-        awaitTrue(Duration.ofSeconds(30), () -> System.nanoTime() - deactivated > RETRY.multipliedBy(3).plus(SLACK).toNanos());
+        long watched = RETRY.multipliedBy(3).plus(SLACK).toNanos();
+        awaitTrue(Duration.ofSeconds(30), () -> System.nanoTime() - deactivated > watched);
         List<Long> lateMillis = probeHits().stream().map(hit -> (hit.arrivedAtNanos() - deactivated) / 1_000_000)
                 .filter(late -> late > 0).toList();
         System.out.printf("cluster: probe requests after the deactivation on A (ms later) %s%n", lateMillis);
@@ -208,7 +212,8 @@ class TwoNodeClusterTests {
                 "{\"password\": \"second-Pass-2\", \"authenticatedUserPassword\": \"demo\"}").status()).isEqualTo(204);
         long changed = System.nanoTime();
         awaitTrue(RETRY.plus(SLACK), () -> adminOnB.get("/api/callouts").status() == 401);
-        System.out.printf("cluster: old password refused on B %d ms after the change on A%n", millis(changed, System.nanoTime()));
+        System.out.printf("cluster: old password refused on B %d ms after the change on A%n",
+                millis(changed, System.nanoTime()));
 
         // API keys: one revoked on A is refused by B within one retry interval
         NodeApi.Answer created = a.post("/api/api-keys", "{\"name\": \"cluster ticket system\"}");
@@ -218,7 +223,8 @@ class TwoNodeClusterTests {
         assertThat(a.delete("/api/api-keys/" + created.json().get("id").asText()).status()).isEqualTo(204);
         long revoked = System.nanoTime();
         awaitTrue(RETRY.plus(SLACK), () -> keyOnB.get("/api/api-keys").status() == 401);
-        System.out.printf("cluster: revoked key refused on B %d ms after the revocation on A%n", millis(revoked, System.nanoTime()));
+        System.out.printf("cluster: revoked key refused on B %d ms after the revocation on A%n",
+                millis(revoked, System.nanoTime()));
     }
 
     private static void createAdmin(String id, String password) {

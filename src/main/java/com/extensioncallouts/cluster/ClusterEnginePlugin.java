@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
  * why node ids must be unique in a cluster.
  */
 @Component
-class TakeBackJobs extends AbstractProcessEnginePlugin {
+class ClusterEnginePlugin extends AbstractProcessEnginePlugin {
 
     private final ClusterNode node;
 
-    TakeBackJobs(ClusterNode node) {
+    ClusterEnginePlugin(ClusterNode node) {
         this.node = node;
     }
 
