@@ -179,7 +179,7 @@ class CrashRecoveryTests {
                 .get("totalElements").asInt();
     }
 
-    /** How many jobs the last start took back, from its log line CALLOUT-16002. */
+    /** How many jobs a start took back, from its log line CALLOUT-16002. */
     private static int tookBack(String log) {
         Matcher m = Pattern.compile("CALLOUT-16002 Took back (\\d+) job").matcher(log);
         int last = -1;

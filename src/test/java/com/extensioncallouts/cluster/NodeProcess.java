@@ -35,12 +35,15 @@ final class NodeProcess implements AutoCloseable {
     private final Process process;
     private final URI base;
     private final Path log;
+    /** Where this run's output starts in the log file: a node started again in a directory appends to it. */
+    private final long logStart;
 
-    private NodeProcess(String name, Process process, URI base, Path log) {
+    private NodeProcess(String name, Process process, URI base, Path log, long logStart) {
         this.name = name;
         this.process = process;
         this.base = base;
         this.log = log;
+        this.logStart = logStart;
     }
 
     /** Starts the application in {@code workDir} (its {@code ./data} lands there) and returns at once. */
@@ -58,9 +61,10 @@ final class NodeProcess implements AutoCloseable {
                 "-cp", classpath(), ExtensionCalloutsApplication.class.getName()));
         arguments.forEach((key, value) -> command.add("--" + key + "=" + value));
         Path log = workDir.resolve(name + ".log");
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
         Process process = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        return new NodeProcess(name, process, URI.create("http://127.0.0.1:" + port), log);
+        return new NodeProcess(name, process, URI.create("http://127.0.0.1:" + port), log, logStart);
     }
 
     /** Starts it and waits until its API answers. */
@@ -112,9 +116,11 @@ final class NodeProcess implements AutoCloseable {
         return base;
     }
 
-    /** What the node has logged so far. */
+    /** What this run of the node has logged so far. */
     String log() throws IOException {
-        return Files.readString(log, StandardCharsets.UTF_8);
+        byte[] all = Files.readAllBytes(log);
+        int from = (int) Math.min(logStart, all.length);
+        return new String(all, from, all.length - from, StandardCharsets.UTF_8);
     }
 
     /** SIGKILL on Linux: the JVM ends at once, without shutdown hooks. */
