@@ -25,6 +25,15 @@ public record CalloutsProperties(
         /** Base address of this application as users reach it; used for links to Cockpit in e-mails. */
         @DefaultValue("http://localhost:8080") URI publicUrl) {
 
+    public CalloutsProperties {
+        // A change made on another node (a callout deactivated, a password changed) must be seen here before
+        // the next retry: nothing is kept longer than one retry interval
+        if (cache != null && retry != null && retry.interval() != null
+                && retry.interval().compareTo(Duration.ZERO) > 0) {
+            cache = cache.atMost(retry.interval());
+        }
+    }
+
     public record Retry(
             @DefaultValue("PT60S") Duration interval,
             @DefaultValue("10") int maxRetries) {
@@ -57,11 +66,21 @@ public record CalloutsProperties(
 
     /**
      * How long this node may keep what it read (callouts, verified passwords) before reading it again. A
-     * change made on this node is seen at once; one made on another node of a cluster within this time.
+     * change made on this node is seen at once; one made on another node of a cluster within this time, and
+     * never later than one {@code callouts.retry.interval}: a longer time is cut to that.
      */
     public record Cache(
             @DefaultValue("PT5S") Duration callouts,
             @DefaultValue("PT30S") Duration verifiedCredentials) {
+
+        /** These times, none longer than {@code limit}. */
+        Cache atMost(Duration limit) {
+            return new Cache(min(callouts, limit), min(verifiedCredentials, limit));
+        }
+
+        private static Duration min(Duration ttl, Duration limit) {
+            return ttl == null || ttl.compareTo(limit) > 0 ? limit : ttl;
+        }
     }
 
     /**

@@ -91,7 +91,7 @@ class CalloutValidatorTests {
 
     @Test
     void aTemplateIsStoredAsWrittenWithItsContentTypeNormalised() {
-        Callout callout = CalloutValidator.validate(draft().format("template").template(" {\"t\": \"{{ticket.title}}\"}\n")
+        Callout callout = validate(draft().format("template").template(" {\"t\": \"{{ticket.title}}\"}\n")
                 .contentType("Application/JSON; charset=UTF-8").build(), null);
 
         assertThat(callout.format()).isEqualTo(DataFormat.TEMPLATE);
