@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.CookieManager;
 import java.util.Base64;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,8 +30,9 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class RolesTests {
 
-    private static final String TICKET_SYSTEM = "psa" + System.nanoTime();
-    private static final String NOBODY = "nobody" + System.nanoTime();
+    // Users of each test's own (a new instance per test): nothing one test did to a user can reach another
+    private final String ticketSystem = "psa" + UUID.randomUUID().toString().substring(0, 8);
+    private final String nobody = "nobody" + UUID.randomUUID().toString().substring(0, 8);
     private static final String EVENT = """
             {"event": "CREATED", "ticket": {"id": 1, "number": "T-ROLES"}}""";
 
@@ -39,32 +41,32 @@ class RolesTests {
 
     @BeforeEach
     void createUsers() {
-        for (String id : new String[] { TICKET_SYSTEM, NOBODY }) {
+        for (String id : new String[] { ticketSystem, nobody }) {
             User user = identity.newUser(id);
             user.setPassword("s3cret-" + id);
             identity.saveUser(user);
         }
-        identity.createMembership(TICKET_SYSTEM, Roles.TICKET_SYSTEMS);
+        identity.createMembership(ticketSystem, Roles.TICKET_SYSTEMS);
     }
 
     @AfterEach
     void deleteUsers() {
-        identity.deleteUser(TICKET_SYSTEM);
-        identity.deleteUser(NOBODY);
+        identity.deleteUser(ticketSystem);
+        identity.deleteUser(nobody);
     }
 
     @Test
     void aTicketSystemReportsTicketEventsAndSignalsAndNothingElse() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        assertThat(send(client, post("/api/ticket-events", EVENT, TICKET_SYSTEM)).statusCode()).isEqualTo(202);
-        assertThat(send(client, post("/engine-rest/signal", "{\"name\": \"nothing-listens\"}", TICKET_SYSTEM))
+        assertThat(send(client, post("/api/ticket-events", EVENT, ticketSystem)).statusCode()).isEqualTo(202);
+        assertThat(send(client, post("/engine-rest/signal", "{\"name\": \"nothing-listens\"}", ticketSystem))
                 .statusCode()).isEqualTo(204);
 
         for (HttpRequest refused : new HttpRequest[] {
-                get("/api/callouts", TICKET_SYSTEM),
-                post("/api/callouts", "{}", TICKET_SYSTEM),
-                post("/api/api-keys", "{\"name\": \"mine\"}", TICKET_SYSTEM),
-                get("/engine-rest/process-definition", TICKET_SYSTEM) }) {
+                get("/api/callouts", ticketSystem),
+                post("/api/callouts", "{}", ticketSystem),
+                post("/api/api-keys", "{\"name\": \"mine\"}", ticketSystem),
+                get("/engine-rest/process-definition", ticketSystem) }) {
             HttpResponse<String> answer = send(client, refused);
             assertThat(answer.statusCode()).as(refused.uri().toString()).isEqualTo(403);
             assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -76,8 +78,8 @@ class RolesTests {
     @Test
     void aUserInNoGroupMayDoNothing() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        assertThat(send(client, post("/api/ticket-events", EVENT, NOBODY)).statusCode()).isEqualTo(403);
-        assertThat(send(client, get("/api/callouts", NOBODY)).statusCode()).isEqualTo(403);
+        assertThat(send(client, post("/api/ticket-events", EVENT, nobody)).statusCode()).isEqualTo(403);
+        assertThat(send(client, get("/api/callouts", nobody)).statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -88,8 +90,8 @@ class RolesTests {
         assertThat(csrf.find()).as("the sign-in form carries a CSRF token").isTrue();
         HttpResponse<String> signedIn = send(client, HttpRequest.newBuilder(uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + TICKET_SYSTEM + "&password=s3cret-"
-                        + TICKET_SYSTEM + "&_csrf=" + csrf.group(1))).build());
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + ticketSystem + "&password=s3cret-"
+                        + ticketSystem + "&_csrf=" + csrf.group(1))).build());
         assertThat(signedIn.statusCode()).isEqualTo(302);
 
         HttpResponse<String> page = send(client, HttpRequest.newBuilder(uri("/callouts")).build());
@@ -107,8 +109,8 @@ class RolesTests {
         HttpResponse<String> signedIn = send(client, HttpRequest.newBuilder(
                 uri("/camunda/api/admin/auth/user/default/login/cockpit"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + TICKET_SYSTEM + "&password=s3cret-"
-                        + TICKET_SYSTEM)).build());
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + ticketSystem + "&password=s3cret-"
+                        + ticketSystem)).build());
         assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
 
         HttpResponse<String> definitions = send(client, HttpRequest.newBuilder(
