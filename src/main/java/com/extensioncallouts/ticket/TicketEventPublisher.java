@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
 import com.extensioncallouts.CalloutsProperties;
+import com.extensioncallouts.engine.CommittedWrites;
 import com.extensioncallouts.problem.BusyException;
 
 /**
@@ -29,12 +30,14 @@ class TicketEventPublisher {
     static final String TICKET_EVENT = "ticketEvent";
 
     private final RuntimeService runtimeService;
+    private final CommittedWrites committed;
     /** Ticket events worked on at once ({@code callouts.ticket-events.*}); the rest wait for a turn. */
     private final Semaphore turns;
     private final Duration maxWait;
 
-    TicketEventPublisher(RuntimeService runtimeService, CalloutsProperties properties) {
+    TicketEventPublisher(RuntimeService runtimeService, CommittedWrites committed, CalloutsProperties properties) {
         this.runtimeService = runtimeService;
+        this.committed = committed;
         this.turns = new Semaphore(properties.ticketEvents().concurrency(), true);
         this.maxWait = properties.ticketEvents().maxWait();
     }
@@ -74,6 +77,7 @@ class TicketEventPublisher {
             TicketLog.signalFailed(eventId, signal, e);
             throw e;
         }
+        committed.await(); // answered 202 only once the rule instances survive a crash
         List<StartedRule> sorted = started.stream().sorted(Comparator.comparing(StartedRule::processDefinitionKey)
                 .thenComparing(StartedRule::processInstanceId)).toList();
         TicketLog.started(eventId, event, sorted);
