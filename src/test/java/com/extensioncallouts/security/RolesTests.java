@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+
+import com.extensioncallouts.support.CockpitEngine;
 
 /**
  * Members of ticket-systems may report ticket events (and signals) and nothing else: 403 problem+json on the
@@ -38,9 +41,11 @@ class RolesTests {
 
     @LocalServerPort int port;
     @Autowired IdentityService identity;
+    @Autowired ProcessEngine engine;
 
     @BeforeEach
     void createUsers() {
+        CockpitEngine.use(engine);
         for (String id : new String[] { ticketSystem, nobody }) {
             User user = identity.newUser(id);
             user.setPassword("s3cret-" + id);

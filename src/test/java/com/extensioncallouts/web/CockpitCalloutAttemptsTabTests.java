@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +25,7 @@ import com.extensioncallouts.callout.CalloutDraft;
 import com.extensioncallouts.journal.Deliveries;
 import com.extensioncallouts.journal.Delivery;
 import com.extensioncallouts.support.CalloutEngineTest;
+import com.extensioncallouts.support.CockpitEngine;
 import com.extensioncallouts.support.HttpReceiver;
 import com.extensioncallouts.support.HttpReceiver.Answer;
 
@@ -47,6 +49,9 @@ class CockpitCalloutAttemptsTabTests extends BrowserTestSupport {
 
     @Autowired
     Deliveries journal;
+
+    @Autowired
+    ProcessEngine engine;
 
     @AfterAll
     static void stopRmm() {
@@ -176,6 +181,7 @@ class CockpitCalloutAttemptsTabTests extends BrowserTestSupport {
      * was typed: then the form is filled in once more.
      */
     void signInToCockpit() {
+        CockpitEngine.use(engine);
         By username = By.cssSelector("input[ng-model='username']");
         By signedIn = By.linkText("Processes");
         driver.get("about:blank"); // a fresh page: nothing left of an instance opened before
