@@ -60,14 +60,26 @@ class RecoveryRestartTests {
             try (ConfigurableApplicationContext app = start(db, true)) {
                 List<Received> requests = rmm.awaitRequests(6, Duration.ofSeconds(30));
                 assertThat(requests).hasSize(6);
-                Thread.sleep(1000);
-                assertThat(rmm.requests()).as("each once, none twice").hasSize(6);
+                RuntimeService runtime = app.getBean(RuntimeService.class);
+                awaitInstances(runtime, "callout-recovery", 0);
+                awaitInstances(runtime, "extension-callout", 3); // the three failed originals, at their incidents
+                assertThat(rmm.requests()).as("each once, none twice, with nothing left to run").hasSize(6);
                 assertThat(requests.subList(3, 6)).extracting(r -> r.header("X-Callout-Attempt")).containsOnly("1");
                 assertThat(requests.subList(3, 6)).extracting(r -> r.header("Idempotency-Key"))
                         .doesNotContainAnyElementsOf(requests.subList(0, 3).stream()
                                 .map(r -> r.header("Idempotency-Key")).toList());
                 assertThat(app.getBean(Recoveries.class).recover(calloutId, since, Instant.now()).queued()).isZero();
             }
+        }
+    }
+
+    /** Waits until only {@code left} instances of the process run: the others ended and can send nothing more. */
+    private static void awaitInstances(RuntimeService runtime, String processKey, long left)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (runtime.createProcessInstanceQuery().processDefinitionKey(processKey).count() > left) {
+            assertThat(System.nanoTime()).as("%s instances still running after 30 s", processKey).isLessThan(deadline);
+            Thread.sleep(50);
         }
     }
 
