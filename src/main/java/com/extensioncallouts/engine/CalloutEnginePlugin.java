@@ -9,7 +9,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * How the engine runs callouts: the history it keeps of them ({@link CalloutHistoryFilter}), how their
+ * How the engine runs callouts: the history it keeps of them ({@link CalloutHistoryLevel},
+ * {@link CalloutHistoryFilter}), how their
  * jobs reach a thread ({@link JobDispatch}), and an index the embedded database needs ({@link H2VariableIndex}).
  */
 @Component
@@ -30,6 +31,9 @@ class CalloutEnginePlugin extends AbstractProcessEnginePlugin implements Disposa
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         // Wraps whatever handler the configuration built (the database's, and any custom ones)
         configuration.setHistoryEventHandler(new CalloutHistoryFilter(configuration.getHistoryEventHandler()));
+        if (configuration.getHistoryLevel() != null) { // null only for history "auto", decided later from the database
+            configuration.setHistoryLevel(new CalloutHistoryLevel(configuration.getHistoryLevel()));
+        }
     }
 
     @Override

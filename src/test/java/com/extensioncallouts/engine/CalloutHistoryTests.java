@@ -2,8 +2,10 @@ package com.extensioncallouts.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +25,7 @@ import com.extensioncallouts.support.TestBpmn;
 class CalloutHistoryTests extends CalloutEngineTest {
 
     @Autowired RepositoryService repository;
+    @Autowired ProcessEngine engine;
 
     private Deployments deployments;
 
@@ -31,6 +34,16 @@ class CalloutHistoryTests extends CalloutEngineTest {
         if (deployments != null) {
             deployments.deleteAll();
         }
+    }
+
+    @Test
+    void theEngineDecidesWithTheNarrowedLevelAndStillRecordsFullHistoryInTheDatabase() {
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+
+        assertThat(configuration.getHistoryLevel()).isInstanceOf(CalloutHistoryLevel.class);
+        assertThat(configuration.getHistoryLevel().getName()).isEqualTo("full");
+        assertThat(management.getProperties()).containsEntry("historyLevel", "3");
     }
 
     @Test

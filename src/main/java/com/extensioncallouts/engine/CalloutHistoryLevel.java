@@ -1,0 +1,98 @@
+package com.extensioncallouts.engine;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
+
+/**
+ * The configured history level, narrowed for {@code extension-callout} instances to what
+ * {@link CalloutHistoryFilter} keeps of them: the engine asks the level before it builds a history event, so
+ * the events the filter would drop are never built, nor the queries they need (each job log event looks up
+ * its root instance's removal time and its batch: four statements a delivery for events nobody keeps).
+ * Every other process gets the configured level unchanged. Same id and name as the configured level, so the
+ * database's history level and every check against it stay as they were; the filter still stands behind
+ * it for events the engine builds without asking about an entity.
+ */
+final class CalloutHistoryLevel implements HistoryLevel {
+
+    /** What is kept of a callout's instance: the instance, its incidents, and jobs that failed. */
+    private static final Set<HistoryEventTypes> KEPT = EnumSet.of(HistoryEventTypes.PROCESS_INSTANCE_START,
+            HistoryEventTypes.PROCESS_INSTANCE_UPDATE, HistoryEventTypes.PROCESS_INSTANCE_MIGRATE,
+            HistoryEventTypes.PROCESS_INSTANCE_END, HistoryEventTypes.INCIDENT_CREATE,
+            HistoryEventTypes.INCIDENT_MIGRATE, HistoryEventTypes.INCIDENT_DELETE, HistoryEventTypes.INCIDENT_RESOLVE,
+            HistoryEventTypes.INCIDENT_UPDATE, HistoryEventTypes.JOB_FAIL, HistoryEventTypes.USER_OPERATION_LOG);
+
+    private final HistoryLevel configured;
+    /** Whether a process definition (by id) is extension-callout; a definition's key never changes. */
+    private final Map<String, Boolean> callout = new ConcurrentHashMap<>();
+
+    CalloutHistoryLevel(HistoryLevel configured) {
+        this.configured = configured;
+    }
+
+    @Override
+    public int getId() {
+        return configured.getId();
+    }
+
+    @Override
+    public String getName() {
+        return configured.getName();
+    }
+
+    @Override
+    public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
+        return configured.isHistoryEventProduced(eventType, entity)
+                && (entity == null || (eventType instanceof HistoryEventTypes type && KEPT.contains(type))
+                        || !ofCallout(entity));
+    }
+
+    private boolean ofCallout(Object entity) {
+        if (entity instanceof JobEntity job) {
+            return CalloutHistoryFilter.CALLOUT_PROCESS.equals(job.getProcessDefinitionKey());
+        }
+        String definitionId = entity instanceof ExecutionEntity execution ? execution.getProcessDefinitionId()
+                : entity instanceof VariableInstanceEntity variable ? variable.getProcessDefinitionId() : null;
+        if (definitionId == null) {
+            return false;
+        }
+        Boolean known = callout.get(definitionId);
+        if (known == null) {
+            // only from the cache: asking the database here would cost what this class saves
+            ProcessDefinitionEntity definition = Context.getProcessEngineConfiguration().getDeploymentCache()
+                    .findProcessDefinitionFromCache(definitionId);
+            if (definition == null) {
+                return false; // built, and then dropped by the filter
+            }
+            known = CalloutHistoryFilter.CALLOUT_PROCESS.equals(definition.getKey());
+            callout.put(definitionId, known);
+        }
+        return known;
+    }
+
+    /** Equal to the configured level, so that the engine's checks ("is history full?") still hold. */
+    @Override
+    public boolean equals(Object other) {
+        return other == this || configured.equals(other);
+    }
+
+    @Override
+    public int hashCode() {
+        return configured.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return configured + " (extension-callout: instances, incidents and failed jobs)";
+    }
+}
