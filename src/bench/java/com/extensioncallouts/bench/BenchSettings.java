@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * What to run, from system properties (the {@code bench} Maven profile sets the paths):
  * {@code bench.systems} (callouts, bare-stock, bare-ours), {@code bench.databases} (h2, postgres),
- * {@code bench.quick=true} for a short run while working, {@code bench.jfr=<system>} to record a
+ * {@code bench.quick=true} for a short run while working (with {@code bench.warmup} seconds of warm-up), {@code bench.jfr=<system>} to record a
  * Java Flight Recorder profile of one system, {@code bench.calloutsArgs} for extra arguments to Extension
  * Callouts (experiments: {@code --camunda.bpm.history-level=none}).
  */
@@ -56,9 +56,12 @@ record BenchSettings(Path appJar, Path bareJar, Path appConfig, Path out, List<S
         return quick ? 5 : 10;
     }
 
-    /** Busy time before measuring, so the JIT compiler has settled: early steps would pay for its work. */
+    /**
+     * Busy time before measuring, so the JIT compiler has settled: early steps would pay for its work.
+     * {@code bench.warmup} (seconds) overrides it, e.g. a quick run whose throughput still means something.
+     */
     Duration warmUp() {
-        return Duration.ofSeconds(quick ? 30 : 120);
+        return Duration.ofSeconds(Long.getLong("bench.warmup", quick ? 30 : 120));
     }
 
     /** Retries left waiting while new deliveries are measured. */

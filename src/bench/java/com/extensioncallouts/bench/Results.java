@@ -30,12 +30,12 @@ final class Results {
     record RetryPunctuality(String database, double intervalSeconds, Latencies lateness, int missing) {
     }
 
-    /** New deliveries with and without many retries waiting at their timers. */
+    /** New deliveries with and without many retries waiting at their timers (end to end). */
     record WaitingRetries(String database, Latencies without, Latencies with, long waiting, long heapBytes) {
     }
 
-    /** The healthy callout's deliveries while another callout's RMM is healthy too, or hangs. */
-    record IsolationSide(double throughput, Latencies at20FromAccepted, int lost) {
+    /** The healthy callout's deliveries while another callout's RMM is healthy too, or hangs (latency end to end). */
+    record IsolationSide(double throughput, Latencies at20EndToEnd, int lost) {
     }
 
     /** Isolation from a hanging RMM: the same measurement with the other RMM healthy and hanging. */
@@ -47,7 +47,7 @@ final class Results {
 
         /** Healthy p99 over p99 beside the hanging RMM: 1 when unchanged, 0.8 when 25 % slower. */
         double latencyRatio() {
-            return allHealthy.at20FromAccepted().p99() / besideHanging.at20FromAccepted().p99();
+            return allHealthy.at20EndToEnd().p99() / besideHanging.at20EndToEnd().p99();
         }
     }
 }
