@@ -54,11 +54,16 @@ class TicketEventPublisher {
             throw new BusyException("Interrupted while waiting for a turn; send the ticket event again.",
                     Duration.ofSeconds(1));
         }
+        TicketEventReceipt receipt;
         try {
-            return send(event);
+            receipt = send(event);
         } finally {
             turns.release();
         }
+        // Answered 202 only once the rule instances survive a crash. Outside the turn: a turn bounds the work
+        // on the engine and its connections, and a slow file write must not hold back the events behind it
+        committed.await();
+        return receipt;
     }
 
     private TicketEventReceipt send(TicketEvent event) {
@@ -77,7 +82,6 @@ class TicketEventPublisher {
             TicketLog.signalFailed(eventId, signal, e);
             throw e;
         }
-        committed.await(); // answered 202 only once the rule instances survive a crash
         List<StartedRule> sorted = started.stream().sorted(Comparator.comparing(StartedRule::processDefinitionKey)
                 .thenComparing(StartedRule::processInstanceId)).toList();
         TicketLog.started(eventId, event, sorted);
