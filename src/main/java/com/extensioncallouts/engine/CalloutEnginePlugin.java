@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * How the engine runs callouts: the history it keeps of them ({@link CalloutHistoryLevel},
- * {@link CalloutHistoryFilter}), how their
- * jobs reach a thread ({@link JobDispatch}), and an index the embedded database needs ({@link H2VariableIndex}).
+ * {@link CalloutHistoryFilter}), how their jobs reach a thread ({@link JobDispatch}), and an index the
+ * embedded database needs ({@link H2VariableIndex}).
  */
 @Component
 class CalloutEnginePlugin extends AbstractProcessEnginePlugin implements DisposableBean {

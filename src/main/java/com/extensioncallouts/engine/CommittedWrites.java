@@ -53,13 +53,13 @@ public class CommittedWrites {
         }
         synchronized (flushing) {
             if (written >= mine) {
-                return; // a checkpoint that began after this call wrote it
+                return; // a write that began after this call wrote it
             }
             long upTo;
             synchronized (this) {
                 upTo = requested;
             }
-            checkpoint();
+            writePending();
             written = upTo;
         }
     }
@@ -70,7 +70,7 @@ public class CommittedWrites {
      * chunks on every call), and with a checkpoint per ticket event that compaction was most of H2's work.
      * The write reaches the operating system, which keeps it through a killed process.
      */
-    private void checkpoint() {
+    private void writePending() {
         try (Connection connection = dataSource.getConnection()) {
             if (connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session
                     && session.getDatabase().getStore() != null) {

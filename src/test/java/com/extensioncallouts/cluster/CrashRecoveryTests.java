@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import com.extensioncallouts.cluster.LoopbackRmm.Hit;
 import com.extensioncallouts.cluster.LoopbackRmm.Reply;
+import com.extensioncallouts.support.Await;
 
 /**
  * Crash safety: the application in a JVM of its own is killed ({@code kill -9}) while attempts are in flight
@@ -77,7 +78,7 @@ class CrashRecoveryTests {
                         .formatted(CALLOUT, rmm.url("/rmm/crash"))).status()).isEqualTo(201);
                 postCompletedTickets(api);
 
-                TwoNodeClusterTests.awaitTrue(Duration.ofSeconds(90), () -> refused(rmm) >= 2 && inFlight(rmm) >= 2);
+                Await.until("attempts refused and in flight", Duration.ofSeconds(90), () -> refused(rmm) >= 2 && inFlight(rmm) >= 2);
             } finally {
                 node.kill();
             }
@@ -95,7 +96,7 @@ class CrashRecoveryTests {
             try (NodeProcess again = NodeProcess.start(NODE, work, settings)) {
                 long readyAt = System.nanoTime();
                 NodeApi api = NodeApi.asDemo(again);
-                TwoNodeClusterTests.awaitTrue(Duration.ofSeconds(30), () -> deliveredTickets(rmm).size() == EVENTS
+                Await.until("every ticket delivered", Duration.ofSeconds(30), () -> deliveredTickets(rmm).size() == EVENTS
                         && delivered(api) == EVENTS);
                 long doneAt = System.nanoTime();
                 int tookBack = tookBack(again.log());

@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import com.extensioncallouts.cluster.LoopbackRmm.Hit;
 import com.extensioncallouts.cluster.LoopbackRmm.Reply;
 import com.extensioncallouts.support.TestBpmn;
+import com.extensioncallouts.support.Await;
 
 /**
  * Two nodes of a Camunda cluster: two JVMs of the application on one PostgreSQL, both with their job
@@ -139,9 +139,9 @@ class TwoNodeClusterTests {
         clients.shutdown();
         long allPosted = System.nanoTime();
 
-        awaitTrue(Duration.ofMinutes(3), () -> deliveredKeys().size() >= EVENTS);
+        Await.until("the condition", Duration.ofMinutes(3), () -> deliveredKeys().size() >= EVENTS);
         long allDelivered = System.nanoTime();
-        awaitTrue(Duration.ofSeconds(30), () -> deliveryStates().getOrDefault("DELIVERED", 0) == EVENTS);
+        Await.until("the condition", Duration.ofSeconds(30), () -> deliveryStates().getOrDefault("DELIVERED", 0) == EVENTS);
 
         List<Hit> hits = rmm.hits(hit -> hit.path().equals("/rmm/cluster") && hit.ticketNumber().startsWith("C-"));
         Map<String, Long> deliveredPerKey = hits.stream().filter(Hit::delivered)
@@ -183,23 +183,23 @@ class TwoNodeClusterTests {
         for (int i = 0; i < 4; i++) {
             assertThat(b.post("/api/ticket-events", ticketEvent("CREATED", "P-" + i, "probe")).status()).isEqualTo(202);
         }
-        awaitTrue(Duration.ofSeconds(60), () -> probeHits().stream().filter(hit -> hit.attempt() >= 2).count() >= 4);
+        Await.until("the condition", Duration.ofSeconds(60), () -> probeHits().stream().filter(hit -> hit.attempt() >= 2).count() >= 4);
 
         // ... until A deactivates it: after one retry interval no node sends it any more
         assertThat(a.post("/api/callouts/" + probe + "/deactivate", "").status()).isEqualTo(200);
         long deactivated = System.nanoTime();
         long watched = RETRY.multipliedBy(3).plus(SLACK).toNanos();
-        awaitTrue(Duration.ofSeconds(30), () -> System.nanoTime() - deactivated > watched);
+        Await.until("the condition", Duration.ofSeconds(30), () -> System.nanoTime() - deactivated > watched);
         List<Long> lateMillis = probeHits().stream().map(hit -> (hit.arrivedAtNanos() - deactivated) / 1_000_000)
                 .filter(late -> late > 0).toList();
         System.out.printf("cluster: probe requests after the deactivation on A (ms later) %s%n", lateMillis);
         assertThat(lateMillis).as("no probe sent later than one retry interval after the deactivation")
                 .allMatch(late -> late <= RETRY.plus(SLACK).toMillis());
-        awaitTrue(Duration.ofSeconds(30), () -> database.jdbc().queryForObject("""
+        Await.until("the condition", Duration.ofSeconds(30), () -> database.jdbc().queryForObject("""
                 SELECT COUNT(*) FROM callout_delivery WHERE ticket_number LIKE 'P-_' AND state = 'SKIPPED'""",
                 Integer.class) == 4);
         assertThat(b.post("/api/ticket-events", ticketEvent("CREATED", "P-late", "probe")).status()).isEqualTo(202);
-        awaitTrue(Duration.ofSeconds(30), () -> database.jdbc().queryForObject("""
+        Await.until("the condition", Duration.ofSeconds(30), () -> database.jdbc().queryForObject("""
                 SELECT COUNT(*) FROM callout_delivery WHERE ticket_number = 'P-late' AND state = 'SKIPPED'""",
                 Integer.class) == 1);
         assertThat(probeHits()).noneMatch(hit -> "P-late".equals(hit.ticketNumber()));
@@ -211,7 +211,7 @@ class TwoNodeClusterTests {
         assertThat(a.put("/engine-rest/user/clusteradmin/credentials",
                 "{\"password\": \"second-Pass-2\", \"authenticatedUserPassword\": \"demo\"}").status()).isEqualTo(204);
         long changed = System.nanoTime();
-        awaitTrue(RETRY.plus(SLACK), () -> adminOnB.get("/api/callouts").status() == 401);
+        Await.until("the condition", RETRY.plus(SLACK), () -> adminOnB.get("/api/callouts").status() == 401);
         System.out.printf("cluster: old password refused on B %d ms after the change on A%n",
                 millis(changed, System.nanoTime()));
 
@@ -222,7 +222,7 @@ class TwoNodeClusterTests {
         assertThat(keyOnB.get("/api/api-keys").status()).as("a valid key, but not an administrator").isEqualTo(403);
         assertThat(a.delete("/api/api-keys/" + created.json().get("id").asText()).status()).isEqualTo(204);
         long revoked = System.nanoTime();
-        awaitTrue(RETRY.plus(SLACK), () -> keyOnB.get("/api/api-keys").status() == 401);
+        Await.until("the condition", RETRY.plus(SLACK), () -> keyOnB.get("/api/api-keys").status() == 401);
         System.out.printf("cluster: revoked key refused on B %d ms after the revocation on A%n",
                 millis(revoked, System.nanoTime()));
     }
@@ -278,13 +278,5 @@ class TwoNodeClusterTests {
 
     private static long millis(long fromNanos, long toNanos) {
         return TimeUnit.NANOSECONDS.toMillis(toNanos - fromNanos);
-    }
-
-    static void awaitTrue(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not met within %s", timeout).isLessThan(deadline);
-            Thread.sleep(100);
-        }
     }
 }

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -29,6 +28,7 @@ import com.extensioncallouts.monitor.CalloutMetrics;
 import com.extensioncallouts.support.CalloutEngineTest;
 import com.extensioncallouts.support.HangingReceiver;
 import com.extensioncallouts.support.HttpReceiver;
+import com.extensioncallouts.support.Await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -76,7 +76,7 @@ class HangingRmmIsolationTests {
         for (int i = 0; i < HANGING_DELIVERIES; i++) {
             hangingInstances.add(start(hanging, "A-" + i));
         }
-        await("the hanging RMM holds a full share", Duration.ofSeconds(20), () -> HANGING.open() == 4);
+        Await.until("the hanging RMM holds a full share", Duration.ofSeconds(20), () -> HANGING.open() == 4);
 
         long healthyStarted = System.nanoTime();
         for (int i = 0; i < HEALTHY_DELIVERIES; i++) {
@@ -97,7 +97,7 @@ class HangingRmmIsolationTests {
                     assertThat(job.getRetries()).isEqualTo(3);
                 });
 
-        await("every hanging delivery failed for good", Duration.ofSeconds(120),
+        Await.until("every hanging delivery failed for good", Duration.ofSeconds(120),
                 () -> deliveriesOf(hangingInstances).stream().allMatch(d -> d.state() == DeliveryState.FAILED));
 
         assertThat(HANGING.maxOpen()).as("requests open at once to the hanging RMM").isEqualTo(4);
@@ -149,15 +149,5 @@ class HangingRmmIsolationTests {
     private double counter(String name, String callout) {
         var counter = meters.find(name).tag("callout", callout).counter();
         return counter == null ? 0 : counter.count();
-    }
-
-    private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + timeout + ": " + what);
-            }
-            Thread.sleep(50);
-        }
     }
 }

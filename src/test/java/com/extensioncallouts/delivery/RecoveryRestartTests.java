@@ -22,6 +22,7 @@ import com.extensioncallouts.support.CalloutEngineTest;
 import com.extensioncallouts.support.HttpReceiver;
 import com.extensioncallouts.support.HttpReceiver.Answer;
 import com.extensioncallouts.support.HttpReceiver.Received;
+import com.extensioncallouts.support.Await;
 
 /**
  * A recovery asked for just before a stop is carried out by the next start, on the same H2 file: every
@@ -61,8 +62,11 @@ class RecoveryRestartTests {
                 List<Received> requests = rmm.awaitRequests(6, Duration.ofSeconds(30));
                 assertThat(requests).hasSize(6);
                 RuntimeService runtime = app.getBean(RuntimeService.class);
-                awaitInstances(runtime, "callout-recovery", 0);
-                awaitInstances(runtime, "extension-callout", 3); // the three failed originals, at their incidents
+                Await.until("every recovery ended", Duration.ofSeconds(30),
+                        () -> running(runtime, "callout-recovery") == 0);
+                // the three failed originals stay, at their incidents
+                Await.until("the recovered deliveries ended", Duration.ofSeconds(30),
+                        () -> running(runtime, "extension-callout") == 3);
                 assertThat(rmm.requests()).as("each once, none twice, with nothing left to run").hasSize(6);
                 assertThat(requests.subList(3, 6)).extracting(r -> r.header("X-Callout-Attempt")).containsOnly("1");
                 assertThat(requests.subList(3, 6)).extracting(r -> r.header("Idempotency-Key"))
@@ -73,14 +77,8 @@ class RecoveryRestartTests {
         }
     }
 
-    /** Waits until only {@code left} instances of the process run: the others ended and can send nothing more. */
-    private static void awaitInstances(RuntimeService runtime, String processKey, long left)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (runtime.createProcessInstanceQuery().processDefinitionKey(processKey).count() > left) {
-            assertThat(System.nanoTime()).as("%s instances still running after 30 s", processKey).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+    private static long running(RuntimeService runtime, String processKey) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(processKey).count();
     }
 
     private static void runJobs(ManagementService management, String pid) {

@@ -23,6 +23,7 @@ import com.extensioncallouts.support.CalloutEngineTest;
 import com.extensioncallouts.support.HttpReceiver;
 import com.extensioncallouts.support.HttpReceiver.Answer;
 import com.extensioncallouts.support.HttpReceiver.Received;
+import com.extensioncallouts.support.Await;
 
 /**
  * A retry waiting at its timer survives a restart: the application is stopped and started again on
@@ -45,7 +46,7 @@ class RestartTests {
                                 .putValue("ticketEvent", "EDITED")).getId();
                 assertThat(rmm.awaitRequests(1, Duration.ofSeconds(10))).hasSize(1);
                 ManagementService management = app.getBean(ManagementService.class);
-                awaitTrue(() -> management.createJobQuery().processInstanceId(pid).timers().count() == 1);
+                Await.until("the condition", Duration.ofSeconds(15), () -> management.createJobQuery().processInstanceId(pid).timers().count() == 1);
             }
             assertThat(rmm.requests()).as("the retry is not due before the stop").hasSize(1);
 
@@ -56,9 +57,9 @@ class RestartTests {
                 assertThat(requests.get(1).header("Idempotency-Key")).isEqualTo(requests.get(0).header("Idempotency-Key"));
 
                 HistoryService history = app.getBean(HistoryService.class);
-                awaitTrue(() -> history.createHistoricProcessInstanceQuery().processInstanceId(pid).finished().count() == 1);
+                Await.until("the condition", Duration.ofSeconds(15), () -> history.createHistoricProcessInstanceQuery().processInstanceId(pid).finished().count() == 1);
                 NotificationLog notifications = app.getBean(NotificationLog.class);
-                awaitTrue(() -> !notifications.notificationsOf(pid).isEmpty());
+                Await.until("the condition", Duration.ofSeconds(15), () -> !notifications.notificationsOf(pid).isEmpty());
                 assertThat(notifications.notificationsOf(pid)).singleElement()
                         .satisfies(n -> assertThat(n.status()).isEqualTo(NotificationRecord.Status.LOGGED));
             }
@@ -69,13 +70,5 @@ class RestartTests {
         return new SpringApplicationBuilder(ExtensionCalloutsApplication.class).profiles("test")
                 .run("--spring.datasource.url=" + db, "--server.port=0", "--callouts.retry.interval=PT6S",
                         "--spring.main.banner-mode=off");
-    }
-
-    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not met within 15 s").isLessThan(deadline);
-            Thread.sleep(50);
-        }
     }
 }

@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.function.BooleanSupplier;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -35,6 +34,7 @@ import com.extensioncallouts.journal.Deliveries;
 import com.extensioncallouts.journal.DeliveryState;
 import com.extensioncallouts.support.CalloutEngineTest;
 import com.extensioncallouts.support.HttpReceiver;
+import com.extensioncallouts.support.Await;
 
 /**
  * Health for anyone (status only), details and Prometheus metrics for administrators; liveness and readiness
@@ -104,7 +104,7 @@ class HealthAndMetricsTests {
         String name = callouts.create(CalloutEngineTest.draft(CalloutEngineTest.unique("Metered"),
                 RMM.url("/rmm/metered"), "POST", "JSON", "ON_ERROR", "noc@msp.example")).name();
         String pid = start(name, "T-METRICS");
-        await("the first attempt failed and a retry waits", Duration.ofSeconds(20),
+        Await.until("the first attempt failed and a retry waits", Duration.ofSeconds(20),
                 () -> deliveries.forInstance(pid).map(d -> d.state() == DeliveryState.RETRYING).orElse(false));
 
         HttpResponse<String> answer = get("/actuator/prometheus", "demo", "demo");
@@ -156,7 +156,7 @@ class HealthAndMetricsTests {
         String pid;
         try {
             pid = start(name, "T-OVERDUE");
-            await("the job is overdue and reported", Duration.ofSeconds(20),
+            Await.until("the job is overdue and reported", Duration.ofSeconds(20),
                     () -> get("/actuator/health", "demo", "demo").body().matches(".*\"jobsOverdue\":[1-9].*"));
 
             HttpResponse<String> readiness = get("/actuator/health/readiness", null, null);
@@ -175,11 +175,11 @@ class HealthAndMetricsTests {
             jobExecutor.start();
         }
 
-        await("delivered once the job executor runs again", Duration.ofSeconds(30),
+        Await.until("delivered once the job executor runs again", Duration.ofSeconds(30),
                 () -> deliveries.forInstance(pid).map(d -> d.state() == DeliveryState.DELIVERED).orElse(false));
-        await("ready again", Duration.ofSeconds(10),
+        Await.until("ready again", Duration.ofSeconds(10),
                 () -> get("/actuator/health/readiness", null, null).statusCode() == 200);
-        await("no job overdue", Duration.ofSeconds(10), () -> get("/actuator/health", "demo", "demo").body()
+        Await.until("no job overdue", Duration.ofSeconds(10), () -> get("/actuator/health", "demo", "demo").body()
                 .matches(".*\"jobBacklog\":\\{\"status\":\"UP\"[^}]*\"jobsOverdue\":0.*"));
     }
 
@@ -200,16 +200,6 @@ class HealthAndMetricsTests {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + timeout + ": " + what);
-            }
-            Thread.sleep(100);
         }
     }
 }
