@@ -86,11 +86,21 @@ public record CalloutsProperties(
     /**
      * How many ticket events are worked on at once; more wait for a turn, up to {@code maxWait}, then get
      * 503. A storm of ticket events must not take every database connection and CPU from the deliveries.
-     * {@code maxConcurrent} 0 means twice the number of processors.
+     * {@code maxConcurrent} 0 means twice the number of processors. {@code h2WriteInterval}: on the embedded
+     * H2 file, the least time between two of the file writes that ticket events wait for before their
+     * {@code 202}; the events of that time share one write (0: a write as soon as the last one ended).
      */
     public record TicketEvents(
             @DefaultValue("0") int maxConcurrent,
-            @DefaultValue("PT30S") Duration maxWait) {
+            @DefaultValue("PT30S") Duration maxWait,
+            @DefaultValue("PT0.01S") Duration h2WriteInterval) {
+
+        public TicketEvents {
+            if (h2WriteInterval == null || h2WriteInterval.isNegative()) {
+                throw new IllegalArgumentException(
+                        "callouts.ticket-events.h2-write-interval must be zero or more, not " + h2WriteInterval);
+            }
+        }
 
         public int concurrency() {
             return maxConcurrent > 0 ? maxConcurrent : 2 * Runtime.getRuntime().availableProcessors();

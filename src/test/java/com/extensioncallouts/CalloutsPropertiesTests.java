@@ -31,7 +31,8 @@ class CalloutsPropertiesTests {
         return new CalloutsProperties(new CalloutsProperties.Retry(retryInterval, 10),
                 new CalloutsProperties.Http(Duration.ofSeconds(30)), new CalloutsProperties.Mail("a@b.example"),
                 new CalloutsProperties.Cache(callouts, credentials),
-                new CalloutsProperties.TicketEvents(0, Duration.ofSeconds(30)), 25, Duration.ofDays(30),
+                new CalloutsProperties.TicketEvents(0, Duration.ofSeconds(30), Duration.ofMillis(10)),
+                25, Duration.ofDays(30),
                 java.net.URI.create("http://localhost:8080"));
     }
 }

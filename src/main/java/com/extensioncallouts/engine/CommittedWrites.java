@@ -3,6 +3,7 @@ package com.extensioncallouts.engine;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.locks.LockSupport;
 
 import javax.sql.DataSource;
 
@@ -10,6 +11,8 @@ import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 
 import org.springframework.stereotype.Component;
+
+import com.extensioncallouts.CalloutsProperties;
 
 /**
  * Makes what this node has committed so far survive the process being killed, before the caller answers that
@@ -24,18 +27,30 @@ import org.springframework.stereotype.Component;
  * when it began (a group commit). A job's commits stay in H2's half second: if the process dies first, the job
  * runs again after the restart, and an attempt it sends again carries the same idempotency key and attempt
  * number.
+ *
+ * <p>Writes are at least {@code callouts.ticket-events.h2-write-interval} (10 ms) apart, so that the callers of
+ * those milliseconds share one. Each write stores every B-tree page changed since the last one as a new chunk
+ * of the file; one write as soon as the previous one ended made about one chunk per ticket event under load,
+ * and everything a delivery did in H2 cost about twice as much (benchmark, same run: 168 deliveries/s at
+ * 9.2 ms of CPU each, 311/s at 4.2 ms with writes 10 ms apart). An event alone waits for no one: its write
+ * starts at once when the last one is older than the interval.
  */
 @Component
 public class CommittedWrites {
 
     private final DataSource dataSource;
     private final boolean buffered;
+    private final long intervalNanos;
     private final Object flushing = new Object();
     private long requested;
     private volatile long written;
+    /** When the last write ended ({@link System#nanoTime()}); guarded by {@link #flushing}. */
+    private long lastWrite;
 
-    CommittedWrites(DataSource dataSource) throws SQLException {
+    CommittedWrites(DataSource dataSource, CalloutsProperties properties) throws SQLException {
         this.dataSource = dataSource;
+        this.intervalNanos = properties.ticketEvents().h2WriteInterval().toNanos();
+        this.lastWrite = System.nanoTime() - intervalNanos;
         try (Connection connection = dataSource.getConnection()) {
             String url = connection.getMetaData().getURL();
             this.buffered = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
@@ -55,12 +70,17 @@ public class CommittedWrites {
             if (written >= mine) {
                 return; // a write that began after this call wrote it
             }
+            long early = lastWrite + intervalNanos - System.nanoTime();
+            if (early > 0) {
+                LockSupport.parkNanos(early); // the callers of this time queue here and share the write
+            }
             long upTo;
             synchronized (this) {
                 upTo = requested;
             }
             writePending();
             written = upTo;
+            lastWrite = System.nanoTime();
         }
     }
 
