@@ -2,11 +2,13 @@ package com.extensioncallouts.engine;
 
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
@@ -19,9 +21,11 @@ import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
  * {@link CalloutHistoryFilter} keeps of them: the engine asks the level before it builds a history event, so
  * the events the filter would drop are never built, nor the queries they need (each job log event looks up
  * its root instance's removal time and its batch: four statements a delivery for events nobody keeps).
- * Every other process gets the configured level unchanged. Same id and name as the configured level, so the
- * database's history level and every check against it stay as they were; the filter still stands behind
- * it for events the engine builds without asking about an entity.
+ * Every other process gets the configured level, less one duplicate: the detail row ({@code ACT_HI_DETAIL})
+ * of the {@code ticket} and {@code ticketEvent} a rule instance starts with, a value its variable history
+ * ({@code ACT_HI_VARINST}) already holds; every later change of them keeps its detail row. Same id and name
+ * as the configured level, so the database's history level and every check against it stay as they were;
+ * the filter still stands behind it for events the engine builds without asking about an entity.
  */
 final class CalloutHistoryLevel implements HistoryLevel {
 
@@ -31,6 +35,9 @@ final class CalloutHistoryLevel implements HistoryLevel {
             HistoryEventTypes.PROCESS_INSTANCE_END, HistoryEventTypes.INCIDENT_CREATE,
             HistoryEventTypes.INCIDENT_MIGRATE, HistoryEventTypes.INCIDENT_DELETE, HistoryEventTypes.INCIDENT_RESOLVE,
             HistoryEventTypes.INCIDENT_UPDATE, HistoryEventTypes.JOB_FAIL, HistoryEventTypes.USER_OPERATION_LOG);
+
+    /** What a ticket event starts each workflow rule with (api.md). */
+    private static final Set<String> STARTED_WITH = Set.of("ticket", "ticketEvent");
 
     private final HistoryLevel configured;
     /** Whether a process definition (by id) is extension-callout; a definition's key never changes. */
@@ -53,8 +60,21 @@ final class CalloutHistoryLevel implements HistoryLevel {
     @Override
     public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
         return configured.isHistoryEventProduced(eventType, entity)
+                && !startValueDetail(eventType, entity)
                 && (entity == null || (eventType instanceof HistoryEventTypes type && KEPT.contains(type))
                         || !ofCallout(entity));
+    }
+
+    /**
+     * The detail of a ticket event's variable as the instance is created with it (at the instance's own scope,
+     * before its first activity): the same value as its variable history, written once per ticket event.
+     */
+    private static boolean startValueDetail(HistoryEventType eventType, Object entity) {
+        return eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL
+                && entity instanceof HistoricVariableUpdateEventEntity update
+                && update.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE)
+                && STARTED_WITH.contains(update.getVariableName())
+                && Objects.equals(update.getActivityInstanceId(), update.getProcessInstanceId());
     }
 
     private boolean ofCallout(Object entity) {

@@ -1,13 +1,19 @@
 package com.extensioncallouts.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -92,5 +98,31 @@ class CalloutHistoryTests extends CalloutEngineTest {
 
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(rule).count()).isEqualTo(3);
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(rule).count()).isEqualTo(2);
+    }
+
+    @Test
+    void aRuleKeepsWhatItStartedWithOnceAndEveryLaterChangeAsADetail() {
+        String key = "history-detail-" + System.nanoTime();
+        deployments = new Deployments(repository);
+        deployments.deploy(key + ".bpmn", Bpmn.convertToString(Bpmn.createExecutableProcess(key)
+                .camundaHistoryTimeToLive(1)
+                .startEvent().signal("history-signal-" + key)
+                .serviceTask("close").camundaExpression("${execution.setVariable('ticketEvent', 'CLOSED')}")
+                .endEvent().done()));
+        runtime.createSignalEvent("history-signal-" + key).setVariables(Variables.createVariables()
+                .putValueTyped("ticket", json(ticket("T4", "a-4"))).putValue("ticketEvent", "EDITED")
+                .putValue("note", "kept as a detail too")).send();
+        String rule = history.createHistoricProcessInstanceQuery().processDefinitionKey(key).singleResult().getId();
+
+        List<HistoricVariableInstance> variables = history.createHistoricVariableInstanceQuery()
+                .processInstanceId(rule).list();
+        assertThat(variables).extracting(HistoricVariableInstance::getName)
+                .containsExactlyInAnyOrder("ticket", "ticketEvent", "note");
+        assertThat(variables).extracting(HistoricVariableInstance::getName, HistoricVariableInstance::getValue)
+                .contains(tuple("ticketEvent", "CLOSED"), tuple("note", "kept as a detail too"));
+        assertThat(history.createHistoricDetailQuery().processInstanceId(rule).variableUpdates().list())
+                .as("the start values of ticket and ticketEvent are their variable history; the change is a detail")
+                .extracting(d -> ((HistoricVariableUpdate) d).getVariableName(), d -> ((HistoricVariableUpdate) d).getValue())
+                .containsExactlyInAnyOrder(tuple("note", "kept as a detail too"), tuple("ticketEvent", "CLOSED"));
     }
 }
