@@ -88,17 +88,21 @@ public record CalloutsProperties(
      * 503. A storm of ticket events must not take every database connection and CPU from the deliveries.
      * {@code maxConcurrent} 0 means twice the number of processors. {@code h2WriteInterval}: on the embedded
      * H2 file, the least time between two of the file writes that ticket events wait for before their
-     * {@code 202}; the events of that time share one write (0: a write as soon as the last one ended).
+     * {@code 202}; the events of that time share one write ({@code PT0S}: as soon as the last one ended).
      */
     public record TicketEvents(
             @DefaultValue("0") int maxConcurrent,
             @DefaultValue("PT30S") Duration maxWait,
             @DefaultValue("PT0.01S") Duration h2WriteInterval) {
 
+        static final Duration MAX_H2_WRITE_INTERVAL = Duration.ofSeconds(1);
+
         public TicketEvents {
-            if (h2WriteInterval == null || h2WriteInterval.isNegative()) {
-                throw new IllegalArgumentException(
-                        "callouts.ticket-events.h2-write-interval must be zero or more, not " + h2WriteInterval);
+            if (h2WriteInterval == null || h2WriteInterval.isNegative()
+                    || h2WriteInterval.compareTo(MAX_H2_WRITE_INTERVAL) > 0) {
+                throw new IllegalArgumentException("callouts.ticket-events.h2-write-interval must be between PT0S and "
+                        + MAX_H2_WRITE_INTERVAL + " (every ticket event may wait that long for its 202), not "
+                        + h2WriteInterval);
             }
         }
 

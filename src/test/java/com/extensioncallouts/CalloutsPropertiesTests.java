@@ -1,12 +1,16 @@
 package com.extensioncallouts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-/** What a node keeps in its caches never outlives one retry interval: a change on another node is seen by then. */
+/**
+ * What a node keeps in its caches never outlives one retry interval: a change on another node is seen by then.
+ * Settings out of range are refused at start-up, naming the property.
+ */
 class CalloutsPropertiesTests {
 
     @Test
@@ -25,6 +29,21 @@ class CalloutsPropertiesTests {
 
         assertThat(cache.callouts()).isEqualTo(Duration.ofSeconds(2));
         assertThat(cache.verifiedCredentials()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void anH2WriteIntervalOutsideZeroToOneSecondIsRefusedNamingTheProperty() {
+        assertThat(ticketEvents(Duration.ZERO).h2WriteInterval()).isZero();
+        assertThat(ticketEvents(Duration.ofSeconds(1)).h2WriteInterval()).isEqualTo(Duration.ofSeconds(1));
+        for (Duration wrong : new Duration[] {Duration.ofMillis(-1), Duration.ofMillis(1001), null}) {
+            assertThatThrownBy(() -> ticketEvents(wrong)).as("%s", wrong)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("callouts.ticket-events.h2-write-interval must be between PT0S and PT1S");
+        }
+    }
+
+    private static CalloutsProperties.TicketEvents ticketEvents(Duration h2WriteInterval) {
+        return new CalloutsProperties.TicketEvents(0, Duration.ofSeconds(30), h2WriteInterval);
     }
 
     private static CalloutsProperties properties(Duration retryInterval, Duration callouts, Duration credentials) {

@@ -2,7 +2,6 @@ package com.extensioncallouts.engine;
 
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -67,14 +66,17 @@ final class CalloutHistoryLevel implements HistoryLevel {
 
     /**
      * The detail of a ticket event's variable as the instance is created with it (at the instance's own scope,
-     * before its first activity): the same value as its variable history, written once per ticket event.
+     * before its first activity): the same value as its variable history, written once per ticket event. It
+     * also matches such a variable created on the instance from outside while the instance waits inside a
+     * scope (its activity instance is then the instance's own too); the README says so.
      */
     private static boolean startValueDetail(HistoryEventType eventType, Object entity) {
         return eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL
                 && entity instanceof HistoricVariableUpdateEventEntity update
                 && update.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE)
                 && STARTED_WITH.contains(update.getVariableName())
-                && Objects.equals(update.getActivityInstanceId(), update.getProcessInstanceId());
+                && update.getProcessInstanceId() != null
+                && update.getProcessInstanceId().equals(update.getActivityInstanceId());
     }
 
     private boolean ofCallout(Object entity) {
