@@ -31,10 +31,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import com.extensioncallouts.support.Await;
 import com.extensioncallouts.support.HttpReceiver;
 import com.extensioncallouts.support.HttpReceiver.Answer;
 import com.extensioncallouts.support.HttpReceiver.Received;
-import com.extensioncallouts.support.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -216,7 +216,8 @@ class PostgresEndToEndTests {
         assertThat(attempts).extracting(a -> a.get("process_instance_id")).containsOnly(
                 attempts.get(0).get("process_instance_id"));
         String calloutInstance = (String) attempts.get(0).get("process_instance_id");
-        Await.until("the condition", Duration.ofSeconds(20), () -> db.queryForObject("SELECT COUNT(*) FROM act_hi_procinst WHERE id_ = ? AND end_time_ IS NOT NULL",
+        Await.until("the callout instance ended", Duration.ofSeconds(20), () -> db.queryForObject(
+                "SELECT COUNT(*) FROM act_hi_procinst WHERE id_ = ? AND end_time_ IS NOT NULL",
                 Integer.class, calloutInstance) == 1);
         assertThat(notificationsAwaited(calloutInstance, 1)).singleElement()
                 .satisfies(n -> assertThat(n).containsEntry("status", "LOGGED"));
@@ -235,14 +236,16 @@ class PostgresEndToEndTests {
     /** The attempts recorded under one idempotency key, once {@code count} are there, in order. */
     private static List<Map<String, Object>> attemptsAwaited(String idempotencyKey, int count) throws InterruptedException {
         String sql = "SELECT * FROM callout_attempt WHERE idempotency_key = ? ORDER BY attempt";
-        Await.until("the condition", Duration.ofSeconds(20), () -> db.queryForList(sql, idempotencyKey).size() >= count);
+        Await.until(count + " attempts recorded", Duration.ofSeconds(20),
+                () -> db.queryForList(sql, idempotencyKey).size() >= count);
         return db.queryForList(sql, idempotencyKey);
     }
 
     private static List<Map<String, Object>> notificationsAwaited(String processInstanceId, int count)
             throws InterruptedException {
         String sql = "SELECT * FROM callout_notification WHERE process_instance_id = ? ORDER BY id";
-        Await.until("the condition", Duration.ofSeconds(20), () -> db.queryForList(sql, processInstanceId).size() >= count);
+        Await.until(count + " notifications recorded", Duration.ofSeconds(20),
+                () -> db.queryForList(sql, processInstanceId).size() >= count);
         return db.queryForList(sql, processInstanceId);
     }
 

@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 
+import com.extensioncallouts.delivery.CalloutVariables;
+
 /**
  * The configured history level, narrowed for {@code extension-callout} instances to what
  * {@link CalloutHistoryFilter} keeps of them: the engine asks the level before it builds a history event, so
@@ -36,7 +38,7 @@ final class CalloutHistoryLevel implements HistoryLevel {
             HistoryEventTypes.INCIDENT_UPDATE, HistoryEventTypes.JOB_FAIL, HistoryEventTypes.USER_OPERATION_LOG);
 
     /** What a ticket event starts each workflow rule with (api.md). */
-    private static final Set<String> STARTED_WITH = Set.of("ticket", "ticketEvent");
+    private static final Set<String> STARTED_WITH = Set.of(CalloutVariables.TICKET, CalloutVariables.TICKET_EVENT);
 
     private final HistoryLevel configured;
     /** Whether a process definition (by id) is extension-callout; a definition's key never changes. */

@@ -78,7 +78,8 @@ class CrashRecoveryTests {
                         .formatted(CALLOUT, rmm.url("/rmm/crash"))).status()).isEqualTo(201);
                 postCompletedTickets(api);
 
-                Await.until("attempts refused and in flight", Duration.ofSeconds(90), () -> refused(rmm) >= 2 && inFlight(rmm) >= 2);
+                Await.until("attempts refused and in flight", Duration.ofSeconds(90),
+                        () -> refused(rmm) >= 2 && inFlight(rmm) >= 2);
             } finally {
                 node.kill();
             }
@@ -96,8 +97,8 @@ class CrashRecoveryTests {
             try (NodeProcess again = NodeProcess.start(NODE, work, settings)) {
                 long readyAt = System.nanoTime();
                 NodeApi api = NodeApi.asDemo(again);
-                Await.until("every ticket delivered", Duration.ofSeconds(30), () -> deliveredTickets(rmm).size() == EVENTS
-                        && delivered(api) == EVENTS);
+                Await.until("every ticket delivered", Duration.ofSeconds(30),
+                        () -> deliveredTickets(rmm).size() == EVENTS && delivered(api) == EVENTS);
                 long doneAt = System.nanoTime();
                 int tookBack = tookBack(again.log());
                 List<Hit> hits = rmm.hits();

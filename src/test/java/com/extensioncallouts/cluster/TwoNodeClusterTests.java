@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 import com.extensioncallouts.cluster.LoopbackRmm.Hit;
 import com.extensioncallouts.cluster.LoopbackRmm.Reply;
-import com.extensioncallouts.support.TestBpmn;
 import com.extensioncallouts.support.Await;
+import com.extensioncallouts.support.TestBpmn;
 
 /**
  * Two nodes of a Camunda cluster: two JVMs of the application on one PostgreSQL, both with their job
@@ -139,9 +139,10 @@ class TwoNodeClusterTests {
         clients.shutdown();
         long allPosted = System.nanoTime();
 
-        Await.until("the condition", Duration.ofMinutes(3), () -> deliveredKeys().size() >= EVENTS);
+        Await.until("every event delivered", Duration.ofMinutes(3), () -> deliveredKeys().size() >= EVENTS);
         long allDelivered = System.nanoTime();
-        Await.until("the condition", Duration.ofSeconds(30), () -> deliveryStates().getOrDefault("DELIVERED", 0) == EVENTS);
+        Await.until("every delivery recorded as DELIVERED", Duration.ofSeconds(30),
+                () -> deliveryStates().getOrDefault("DELIVERED", 0) == EVENTS);
 
         List<Hit> hits = rmm.hits(hit -> hit.path().equals("/rmm/cluster") && hit.ticketNumber().startsWith("C-"));
         Map<String, Long> deliveredPerKey = hits.stream().filter(Hit::delivered)
@@ -183,23 +184,25 @@ class TwoNodeClusterTests {
         for (int i = 0; i < 4; i++) {
             assertThat(b.post("/api/ticket-events", ticketEvent("CREATED", "P-" + i, "probe")).status()).isEqualTo(202);
         }
-        Await.until("the condition", Duration.ofSeconds(60), () -> probeHits().stream().filter(hit -> hit.attempt() >= 2).count() >= 4);
+        Await.until("four probes retried", Duration.ofSeconds(60),
+                () -> probeHits().stream().filter(hit -> hit.attempt() >= 2).count() >= 4);
 
         // ... until A deactivates it: after one retry interval no node sends it any more
         assertThat(a.post("/api/callouts/" + probe + "/deactivate", "").status()).isEqualTo(200);
         long deactivated = System.nanoTime();
         long watched = RETRY.multipliedBy(3).plus(SLACK).toNanos();
-        Await.until("the condition", Duration.ofSeconds(30), () -> System.nanoTime() - deactivated > watched);
+        Await.until("three retry intervals watched", Duration.ofSeconds(30),
+                () -> System.nanoTime() - deactivated > watched);
         List<Long> lateMillis = probeHits().stream().map(hit -> (hit.arrivedAtNanos() - deactivated) / 1_000_000)
                 .filter(late -> late > 0).toList();
         System.out.printf("cluster: probe requests after the deactivation on A (ms later) %s%n", lateMillis);
         assertThat(lateMillis).as("no probe sent later than one retry interval after the deactivation")
                 .allMatch(late -> late <= RETRY.plus(SLACK).toMillis());
-        Await.until("the condition", Duration.ofSeconds(30), () -> database.jdbc().queryForObject("""
+        Await.until("the four probes skipped", Duration.ofSeconds(30), () -> database.jdbc().queryForObject("""
                 SELECT COUNT(*) FROM callout_delivery WHERE ticket_number LIKE 'P-_' AND state = 'SKIPPED'""",
                 Integer.class) == 4);
         assertThat(b.post("/api/ticket-events", ticketEvent("CREATED", "P-late", "probe")).status()).isEqualTo(202);
-        Await.until("the condition", Duration.ofSeconds(30), () -> database.jdbc().queryForObject("""
+        Await.until("the late probe skipped", Duration.ofSeconds(30), () -> database.jdbc().queryForObject("""
                 SELECT COUNT(*) FROM callout_delivery WHERE ticket_number = 'P-late' AND state = 'SKIPPED'""",
                 Integer.class) == 1);
         assertThat(probeHits()).noneMatch(hit -> "P-late".equals(hit.ticketNumber()));
@@ -211,7 +214,8 @@ class TwoNodeClusterTests {
         assertThat(a.put("/engine-rest/user/clusteradmin/credentials",
                 "{\"password\": \"second-Pass-2\", \"authenticatedUserPassword\": \"demo\"}").status()).isEqualTo(204);
         long changed = System.nanoTime();
-        Await.until("the condition", RETRY.plus(SLACK), () -> adminOnB.get("/api/callouts").status() == 401);
+        Await.until("the old password refused on B", RETRY.plus(SLACK),
+                () -> adminOnB.get("/api/callouts").status() == 401);
         System.out.printf("cluster: old password refused on B %d ms after the change on A%n",
                 millis(changed, System.nanoTime()));
 
@@ -222,7 +226,8 @@ class TwoNodeClusterTests {
         assertThat(keyOnB.get("/api/api-keys").status()).as("a valid key, but not an administrator").isEqualTo(403);
         assertThat(a.delete("/api/api-keys/" + created.json().get("id").asText()).status()).isEqualTo(204);
         long revoked = System.nanoTime();
-        Await.until("the condition", RETRY.plus(SLACK), () -> keyOnB.get("/api/api-keys").status() == 401);
+        Await.until("the revoked key refused on B", RETRY.plus(SLACK),
+                () -> keyOnB.get("/api/api-keys").status() == 401);
         System.out.printf("cluster: revoked key refused on B %d ms after the revocation on A%n",
                 millis(revoked, System.nanoTime()));
     }

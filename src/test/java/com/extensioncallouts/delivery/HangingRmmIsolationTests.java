@@ -25,10 +25,10 @@ import com.extensioncallouts.journal.Deliveries;
 import com.extensioncallouts.journal.Delivery;
 import com.extensioncallouts.journal.DeliveryState;
 import com.extensioncallouts.monitor.CalloutMetrics;
+import com.extensioncallouts.support.Await;
 import com.extensioncallouts.support.CalloutEngineTest;
 import com.extensioncallouts.support.HangingReceiver;
 import com.extensioncallouts.support.HttpReceiver;
-import com.extensioncallouts.support.Await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 

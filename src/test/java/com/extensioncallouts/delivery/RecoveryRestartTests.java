@@ -18,11 +18,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import com.extensioncallouts.ExtensionCalloutsApplication;
 import com.extensioncallouts.callout.CalloutService;
+import com.extensioncallouts.support.Await;
 import com.extensioncallouts.support.CalloutEngineTest;
 import com.extensioncallouts.support.HttpReceiver;
 import com.extensioncallouts.support.HttpReceiver.Answer;
 import com.extensioncallouts.support.HttpReceiver.Received;
-import com.extensioncallouts.support.Await;
 
 /**
  * A recovery asked for just before a stop is carried out by the next start, on the same H2 file: every

@@ -19,11 +19,11 @@ import com.extensioncallouts.ExtensionCalloutsApplication;
 import com.extensioncallouts.callout.CalloutService;
 import com.extensioncallouts.notify.NotificationLog;
 import com.extensioncallouts.notify.NotificationRecord;
+import com.extensioncallouts.support.Await;
 import com.extensioncallouts.support.CalloutEngineTest;
 import com.extensioncallouts.support.HttpReceiver;
 import com.extensioncallouts.support.HttpReceiver.Answer;
 import com.extensioncallouts.support.HttpReceiver.Received;
-import com.extensioncallouts.support.Await;
 
 /**
  * A retry waiting at its timer survives a restart: the application is stopped and started again on
@@ -46,7 +46,8 @@ class RestartTests {
                                 .putValue("ticketEvent", "EDITED")).getId();
                 assertThat(rmm.awaitRequests(1, Duration.ofSeconds(10))).hasSize(1);
                 ManagementService management = app.getBean(ManagementService.class);
-                Await.until("the condition", Duration.ofSeconds(15), () -> management.createJobQuery().processInstanceId(pid).timers().count() == 1);
+                Await.until("the retry waiting at its timer", Duration.ofSeconds(15),
+                        () -> management.createJobQuery().processInstanceId(pid).timers().count() == 1);
             }
             assertThat(rmm.requests()).as("the retry is not due before the stop").hasSize(1);
 
@@ -57,9 +58,12 @@ class RestartTests {
                 assertThat(requests.get(1).header("Idempotency-Key")).isEqualTo(requests.get(0).header("Idempotency-Key"));
 
                 HistoryService history = app.getBean(HistoryService.class);
-                Await.until("the condition", Duration.ofSeconds(15), () -> history.createHistoricProcessInstanceQuery().processInstanceId(pid).finished().count() == 1);
+                Await.until("the instance ended", Duration.ofSeconds(15),
+                        () -> history.createHistoricProcessInstanceQuery().processInstanceId(pid).finished()
+                                .count() == 1);
                 NotificationLog notifications = app.getBean(NotificationLog.class);
-                Await.until("the condition", Duration.ofSeconds(15), () -> !notifications.notificationsOf(pid).isEmpty());
+                Await.until("the notification recorded", Duration.ofSeconds(15),
+                        () -> !notifications.notificationsOf(pid).isEmpty());
                 assertThat(notifications.notificationsOf(pid)).singleElement()
                         .satisfies(n -> assertThat(n.status()).isEqualTo(NotificationRecord.Status.LOGGED));
             }

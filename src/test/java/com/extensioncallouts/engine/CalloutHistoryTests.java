@@ -122,7 +122,8 @@ class CalloutHistoryTests extends CalloutEngineTest {
                 .contains(tuple("ticketEvent", "CLOSED"), tuple("note", "kept as a detail too"));
         assertThat(history.createHistoricDetailQuery().processInstanceId(rule).variableUpdates().list())
                 .as("the start values of ticket and ticketEvent are their variable history; the change is a detail")
-                .extracting(d -> ((HistoricVariableUpdate) d).getVariableName(), d -> ((HistoricVariableUpdate) d).getValue())
+                .extracting(d -> ((HistoricVariableUpdate) d).getVariableName(),
+                        d -> ((HistoricVariableUpdate) d).getValue())
                 .containsExactlyInAnyOrder(tuple("note", "kept as a detail too"), tuple("ticketEvent", "CLOSED"));
     }
 }

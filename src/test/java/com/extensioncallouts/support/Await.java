@@ -9,7 +9,7 @@ public final class Await {
     private Await() {
     }
 
-    /** Returns once {@code condition} holds; fails the test naming {@code what} if it does not within {@code timeout}. */
+    /** Returns once {@code condition} holds; otherwise fails the test after {@code timeout}, naming {@code what}. */
     public static void until(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
