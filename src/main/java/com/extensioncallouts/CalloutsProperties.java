@@ -93,7 +93,7 @@ public record CalloutsProperties(
     public record TicketEvents(
             @DefaultValue("0") int maxConcurrent,
             @DefaultValue("PT30S") Duration maxWait,
-            @DefaultValue("PT0.01S") Duration h2WriteInterval) {
+            @DefaultValue("PT0.05S") Duration h2WriteInterval) {
 
         static final Duration MAX_H2_WRITE_INTERVAL = Duration.ofSeconds(1);
 

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.extensioncallouts.CalloutsProperties;
+import com.extensioncallouts.support.Await;
 
 /**
  * What a ticket event's {@code 202} waits for on the embedded H2 file: its commit written to the file, in a
@@ -36,6 +37,7 @@ class CommittedWritesTests {
     private JdbcDataSource dataSource;
     /** Held open for the whole test: the database lives as long as one connection does. */
     private Connection keepOpen;
+    private CommittedWrites toClose;
 
     @BeforeEach
     void openDatabase() throws SQLException {
@@ -50,27 +52,31 @@ class CommittedWritesTests {
     }
 
     @AfterEach
-    void closeDatabase() throws SQLException {
+    void closeDatabase() throws Exception {
+        if (toClose != null) {
+            toClose.close();
+        }
         keepOpen.close();
     }
 
     @Test
     @Timeout(10)
     void anEventAloneIsWrittenAtOnceAndNothingCommittedBeforeIsLeftUnwritten() throws Exception {
-        CommittedWrites writes = new CommittedWrites(dataSource, interval(Duration.ofSeconds(1)));
-        commitEvent(1);
-        long before = store().getCurrentVersion();
+        try (CommittedWrites writes = new CommittedWrites(dataSource, interval(Duration.ofSeconds(1)))) {
+            commitEvent(1);
+            long before = store().getCurrentVersion();
 
-        writes.await(); // the last write is older than the interval (there was none): no waiting for others
+            writes.await(); // the last write is older than the interval (there was none): no waiting for others
 
-        assertThat(store().getCurrentVersion() - before).as("writes").isEqualTo(1);
-        assertThat(store().hasUnsavedChanges()).isFalse();
+            assertThat(store().getCurrentVersion() - before).as("writes").isEqualTo(1);
+            assertThat(store().hasUnsavedChanges()).isFalse();
+        }
     }
 
     @Test
     @Timeout(10)
     void eventsOfTheSameIntervalShareAWrite() throws Exception {
-        CommittedWrites writes = new CommittedWrites(dataSource, interval(Duration.ofMillis(400)));
+        CommittedWrites writes = closeAfterTest(new CommittedWrites(dataSource, interval(Duration.ofMillis(400))));
         commitEvent(0);
         writes.await(); // a write just now: the next one waits for the rest of the interval
         long before = store().getCurrentVersion();
@@ -98,6 +104,34 @@ class CommittedWritesTests {
 
         assertThat(store().getCurrentVersion() - before).as("writes for %d events", events).isBetween(1L, 2L);
         assertThat(store().hasUnsavedChanges()).as("every event committed before its await() is written").isFalse();
+    }
+
+    @Test
+    @Timeout(10)
+    void closingWritesForWhoeverStillWaitsAndLaterCallersWriteForThemselves() throws Exception {
+        CommittedWrites writes = closeAfterTest(new CommittedWrites(dataSource, interval(Duration.ofSeconds(1))));
+        commitEvent(0);
+        writes.await(); // a write just now: the next one would wait for the rest of the second
+        commitEvent(1);
+        Thread waiter = new Thread(writes::await);
+        waiter.start();
+        Await.until("the event waits for its write", Duration.ofSeconds(5),
+                () -> waiter.getState() == Thread.State.WAITING);
+
+        writes.close();
+
+        waiter.join(Duration.ofSeconds(5).toMillis());
+        assertThat(waiter.isAlive()).as("released by the last write").isFalse();
+        assertThat(store().hasUnsavedChanges()).as("what it waited for is written").isFalse();
+
+        commitEvent(2);
+        writes.await();
+        assertThat(store().hasUnsavedChanges()).as("an event answered while shutting down is written too").isFalse();
+    }
+
+    private CommittedWrites closeAfterTest(CommittedWrites writes) {
+        toClose = writes;
+        return writes;
     }
 
     private void commitEvent(int id) throws SQLException {
