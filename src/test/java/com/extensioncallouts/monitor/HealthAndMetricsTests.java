@@ -127,6 +127,17 @@ class HealthAndMetricsTests {
     }
 
     @Test
+    void requestsAreTimedAsAWholeAndSpringSecurityIsNotObservedFilterByFilter() throws Exception {
+        get("/api/callouts", "demo", "demo");
+
+        String metrics = get("/actuator/prometheus", "demo", "demo").body();
+
+        assertThat(metrics).containsPattern("(?m)^http_server_requests_seconds_count\\{[^}]*uri=\"/api/callouts\"");
+        assertThat(metrics).as("observing each filter of every request's chain costs more than it tells")
+                .doesNotContain("spring_security_");
+    }
+
+    @Test
     void livenessAndReadinessAnswerAnyoneWithTheStatusOnlyAndAMailServerDownIsNoReasonToBeUnready()
             throws Exception {
         HttpResponse<String> liveness = get("/actuator/health/liveness", null, null);
