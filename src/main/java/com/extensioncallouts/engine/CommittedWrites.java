@@ -37,7 +37,7 @@ import com.extensioncallouts.CalloutsProperties;
  * CPU per delivery with one write as soon as the previous one ended, 1.2 to 1.35 ms with writes 10 ms apart
  * and 0.45 ms with 50 ms (quick benchmark runs, the step at 163 deliveries/s). An event alone waits for no
  * one: its write starts at once when the last one is older than the interval; under load a {@code 202} waits
- * at most the interval and one write.
+ * at most for the write under way, the interval and its own write.
  *
  * <p>One thread writes. A caller takes the write that begins next and parks until it has ended; a write
  * releases all of its callers at once. They used to take turns on a lock to learn whether their write was
@@ -48,19 +48,22 @@ import com.extensioncallouts.CalloutsProperties;
 @Component
 public class CommittedWrites implements AutoCloseable {
 
+    static final String WRITER_NAME = "h2-committed-writes";
+
     private final DataSource dataSource;
     private final boolean buffered;
     private final long intervalNanos;
-    /** The one thread that writes; those who wait only park until their write is done. */
+    /** Writes while this node runs (on H2 only); after {@link #close()} callers write for themselves. */
     private final Thread writer;
+    private final Object lock = new Object();
     /**
      * Done when the next write to begin has ended: whoever takes it has committed before that write begins.
-     * Replaced as a write begins; guarded by {@code this}.
+     * Replaced as a write begins; guarded by {@link #lock}.
      */
     private CompletableFuture<Void> nextWrite = new CompletableFuture<>();
-    /** Whether someone waits for {@link #nextWrite}; guarded by {@code this}. */
+    /** Whether someone waits for {@link #nextWrite}; guarded by {@link #lock}. */
     private boolean wanted;
-    /** Guarded by {@code this}. */
+    /** Guarded by {@link #lock}. */
     private boolean closed;
     /** When the last write ended ({@link System#nanoTime()}); the writer's own. */
     private long lastWrite;
@@ -73,10 +76,12 @@ public class CommittedWrites implements AutoCloseable {
             String url = connection.getMetaData().getURL();
             this.buffered = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
         }
-        this.writer = new Thread(this::writeWhileWanted, "h2-committed-writes");
-        writer.setDaemon(true);
         if (buffered) {
+            writer = new Thread(this::writeWhileWanted, WRITER_NAME);
+            writer.setDaemon(true);
             writer.start();
+        } else {
+            writer = null;
         }
     }
 
@@ -85,15 +90,13 @@ public class CommittedWrites implements AutoCloseable {
         if (!buffered) {
             return;
         }
-        CompletableFuture<Void> mine;
-        synchronized (this) {
-            if (closed) {
-                mine = null;
-            } else {
+        CompletableFuture<Void> mine = null;
+        synchronized (lock) {
+            if (!closed) {
                 mine = nextWrite;
                 if (!wanted) {
                     wanted = true;
-                    notifyAll();
+                    lock.notifyAll();
                 }
             }
         }
@@ -104,43 +107,60 @@ public class CommittedWrites implements AutoCloseable {
         try {
             mine.join(); // uninterruptible: an answer must not claim more than the file holds
         } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            throw new IllegalStateException("Could not write the committed data to the H2 file", e.getCause());
         }
+    }
+
+    /** Whether a thread of its own writes (on the H2 file, until closed). */
+    boolean writing() {
+        return writer != null && writer.isAlive();
     }
 
     /**
      * The writer: waits until someone wants a write, then for the interval since the last one (the callers of
-     * that time join the same write), then writes and releases all of them at once.
+     * that time join the same write), then writes and releases all of them at once. Whatever ends it, nobody is
+     * left waiting: the write wanted then fails, and later callers write for themselves.
      */
     private void writeWhileWanted() {
-        while (true) {
-            synchronized (this) {
-                while (!wanted && !closed) {
-                    try {
-                        wait();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        closed = true; // interrupted only by close(): write for whoever waits, then stop
+        try {
+            while (awaitWanted()) {
+                waitForInterval();
+                CompletableFuture<Void> batch;
+                synchronized (lock) {
+                    batch = nextWrite;
+                    nextWrite = new CompletableFuture<>();
+                    wanted = false;
+                }
+                try {
+                    writePending();
+                    batch.complete(null);
+                } catch (RuntimeException | Error e) {
+                    batch.completeExceptionally(e); // each caller gets it; an Error also ends the writer
+                    if (e instanceof Error error) {
+                        throw error;
                     }
                 }
-                if (!wanted) {
-                    return;
+                lastWrite = System.nanoTime();
+            }
+        } finally {
+            synchronized (lock) {
+                closed = true;
+                nextWrite.completeExceptionally(new IllegalStateException("The H2 writer stopped"));
+            }
+        }
+    }
+
+    /** Whether someone wants a write; false once closed with nobody waiting. */
+    private boolean awaitWanted() {
+        synchronized (lock) {
+            while (!wanted && !closed) {
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    closed = true; // nothing interrupts this thread; if something does, take it as close()
                 }
             }
-            waitForInterval();
-            CompletableFuture<Void> batch;
-            synchronized (this) {
-                batch = nextWrite;
-                nextWrite = new CompletableFuture<>();
-                wanted = false;
-            }
-            try {
-                writePending();
-                batch.complete(null);
-            } catch (Throwable e) { // never leave callers parked: each gets the failure as its own
-                batch.completeExceptionally(e);
-            }
-            lastWrite = System.nanoTime();
+            return wanted;
         }
     }
 
@@ -152,16 +172,21 @@ public class CommittedWrites implements AutoCloseable {
         }
     }
 
-    private synchronized boolean isClosing() {
-        return closed;
+    private boolean isClosing() {
+        synchronized (lock) {
+            return closed;
+        }
     }
 
     /** Writes for whoever still waits, then stops the writer; later callers write for themselves. */
     @Override
     public void close() throws InterruptedException {
-        synchronized (this) {
+        if (writer == null) {
+            return;
+        }
+        synchronized (lock) {
             closed = true;
-            notifyAll();
+            lock.notifyAll();
         }
         LockSupport.unpark(writer);
         writer.join(TimeUnit.SECONDS.toMillis(10));

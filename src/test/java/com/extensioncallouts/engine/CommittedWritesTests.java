@@ -1,6 +1,7 @@
 package com.extensioncallouts.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,9 +10,15 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.sql.DataSource;
 
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
@@ -22,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import com.extensioncallouts.CalloutsProperties;
 import com.extensioncallouts.support.Await;
@@ -37,7 +45,11 @@ class CommittedWritesTests {
     private JdbcDataSource dataSource;
     /** Held open for the whole test: the database lives as long as one connection does. */
     private Connection keepOpen;
-    private CommittedWrites toClose;
+    private final List<CommittedWrites> toClose = new ArrayList<>();
+    /** Ticket events' threads, by a name of their own: {@link #waiting} looks for them. */
+    private final ExecutorService callers = Executors.newCachedThreadPool(
+            r -> new Thread(r, CALLER + "-" + r.hashCode()));
+    private static final String CALLER = "committed-writes-test-caller";
 
     @BeforeEach
     void openDatabase() throws SQLException {
@@ -53,8 +65,9 @@ class CommittedWritesTests {
 
     @AfterEach
     void closeDatabase() throws Exception {
-        if (toClose != null) {
-            toClose.close();
+        callers.shutdownNow();
+        for (CommittedWrites writes : toClose) {
+            writes.close();
         }
         keepOpen.close();
     }
@@ -62,44 +75,33 @@ class CommittedWritesTests {
     @Test
     @Timeout(10)
     void anEventAloneIsWrittenAtOnceAndNothingCommittedBeforeIsLeftUnwritten() throws Exception {
-        try (CommittedWrites writes = new CommittedWrites(dataSource, interval(Duration.ofSeconds(1)))) {
-            commitEvent(1);
-            long before = store().getCurrentVersion();
+        CommittedWrites writes = committedWrites(dataSource, Duration.ofSeconds(1));
+        commitEvent(1);
+        long before = store().getCurrentVersion();
 
-            writes.await(); // the last write is older than the interval (there was none): no waiting for others
+        writes.await(); // the last write is older than the interval (there was none): no waiting for others
 
-            assertThat(store().getCurrentVersion() - before).as("writes").isEqualTo(1);
-            assertThat(store().hasUnsavedChanges()).isFalse();
-        }
+        assertThat(store().getCurrentVersion() - before).as("writes").isEqualTo(1);
+        assertThat(store().hasUnsavedChanges()).isFalse();
     }
 
     @Test
     @Timeout(10)
     void eventsOfTheSameIntervalShareAWrite() throws Exception {
-        CommittedWrites writes = closeAfterTest(new CommittedWrites(dataSource, interval(Duration.ofMillis(400))));
+        CommittedWrites writes = committedWrites(dataSource, Duration.ofMillis(400));
         commitEvent(0);
         writes.await(); // a write just now: the next one waits for the rest of the interval
         long before = store().getCurrentVersion();
 
         // one event every 20 ms, all within the interval: written as soon as each arrived, they would be 8 writes
         int events = 8;
-        ExecutorService threads = Executors.newFixedThreadPool(events);
-        try {
-            List<Future<?>> answered = new ArrayList<>();
-            for (int i = 1; i <= events; i++) {
-                int id = i;
-                answered.add(threads.submit(() -> {
-                    commitEvent(id);
-                    writes.await();
-                    return null;
-                }));
-                Thread.sleep(20);
-            }
-            for (Future<?> each : answered) {
-                each.get();
-            }
-        } finally {
-            threads.shutdownNow();
+        List<Future<?>> answered = new ArrayList<>();
+        for (int i = 1; i <= events; i++) {
+            answered.add(commitAndAwait(writes, i));
+            Thread.sleep(20);
+        }
+        for (Future<?> each : answered) {
+            each.get();
         }
 
         assertThat(store().getCurrentVersion() - before).as("writes for %d events", events).isBetween(1L, 2L);
@@ -108,30 +110,91 @@ class CommittedWritesTests {
 
     @Test
     @Timeout(10)
+    void anEventCommittedWhileAWriteIsUnderWayWaitsForTheNextWrite() throws Exception {
+        HeldWrites held = new HeldWrites(dataSource);
+        CommittedWrites writes = committedWrites(held, Duration.ofMillis(300));
+        held.holdNext();
+        Future<?> first = commitAndAwait(writes, 1);
+        assertThat(held.began.await(5, TimeUnit.SECONDS)).as("the first write began").isTrue();
+
+        Future<?> second = commitAndAwait(writes, 2); // committed after that write began
+        Await.until("both events wait", Duration.ofSeconds(5), () -> waiting() == 2);
+        held.release();
+
+        first.get(5, TimeUnit.SECONDS);
+        assertThat(second.isDone()).as("not released by a write that began before its commit").isFalse();
+        second.get(5, TimeUnit.SECONDS);
+        assertThat(store().hasUnsavedChanges()).isFalse();
+    }
+
+    @Test
+    @Timeout(10)
+    void aFailedWriteReachesEveryoneWaitingForItAndTheNextWriteWorks() throws Exception {
+        HeldWrites failing = new HeldWrites(dataSource);
+        CommittedWrites writes = committedWrites(failing, Duration.ZERO);
+        failing.failNext();
+        commitEvent(1);
+
+        assertThatThrownBy(writes::await).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Could not write the committed data to the H2 file");
+
+        writes.await();
+        assertThat(store().hasUnsavedChanges()).as("written by the next write").isFalse();
+    }
+
+    @Test
+    @Timeout(10)
     void closingWritesForWhoeverStillWaitsAndLaterCallersWriteForThemselves() throws Exception {
-        CommittedWrites writes = closeAfterTest(new CommittedWrites(dataSource, interval(Duration.ofSeconds(1))));
+        CommittedWrites writes = committedWrites(dataSource, Duration.ofSeconds(1));
         commitEvent(0);
         writes.await(); // a write just now: the next one would wait for the rest of the second
-        commitEvent(1);
-        Thread waiter = new Thread(writes::await);
-        waiter.start();
-        Await.until("the event waits for its write", Duration.ofSeconds(5),
-                () -> waiter.getState() == Thread.State.WAITING);
+        Future<?> waiting = commitAndAwait(writes, 1);
+        Await.until("the event waits for its write", Duration.ofSeconds(5), () -> waiting() == 1);
 
         writes.close();
 
-        waiter.join(Duration.ofSeconds(5).toMillis());
-        assertThat(waiter.isAlive()).as("released by the last write").isFalse();
+        waiting.get(500, TimeUnit.MILLISECONDS); // well before the interval would have ended
+        assertThat(writes.writing()).as("the writer stopped").isFalse();
         assertThat(store().hasUnsavedChanges()).as("what it waited for is written").isFalse();
-
         commitEvent(2);
         writes.await();
         assertThat(store().hasUnsavedChanges()).as("an event answered while shutting down is written too").isFalse();
     }
 
-    private CommittedWrites closeAfterTest(CommittedWrites writes) {
-        toClose = writes;
+    @Test
+    void offTheH2FileNothingIsWrittenAndNoThreadWaits() throws Exception {
+        JdbcDataSource memory = new JdbcDataSource();
+        memory.setURL("jdbc:h2:mem:committed-writes");
+        CommittedWrites writes = committedWrites(memory, Duration.ofSeconds(1));
+
+        writes.await();
+
+        assertThat(writes.writing()).isFalse();
+    }
+
+    private CommittedWrites committedWrites(DataSource source, Duration h2WriteInterval) throws SQLException {
+        CommittedWrites writes = new CommittedWrites(source, new CalloutsProperties(null, null, null, null,
+                new CalloutsProperties.TicketEvents(0, Duration.ofSeconds(30), h2WriteInterval), 25,
+                Duration.ofDays(30), java.net.URI.create("http://localhost:8080")));
+        toClose.add(writes);
         return writes;
+    }
+
+    private Future<?> commitAndAwait(CommittedWrites writes, int id) {
+        return callers.submit(() -> {
+            commitEvent(id);
+            writes.await();
+            return null;
+        });
+    }
+
+    /** How many of this test's callers are parked on a write. */
+    private static long waiting() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> e.getKey().getName().startsWith(CALLER) && e.getKey().getState() == Thread.State.WAITING)
+                .filter(e -> List.of(e.getValue()).stream()
+                        .anyMatch(frame -> frame.getClassName().equals(CompletableFuture.class.getName())))
+                .count();
     }
 
     private void commitEvent(int id) throws SQLException {
@@ -145,9 +208,46 @@ class CommittedWritesTests {
                 .getMvStore();
     }
 
-    private static CalloutsProperties interval(Duration h2WriteInterval) {
-        return new CalloutsProperties(null, null, null, null,
-                new CalloutsProperties.TicketEvents(0, Duration.ofSeconds(30), h2WriteInterval), 25,
-                Duration.ofDays(30), java.net.URI.create("http://localhost:8080"));
+    /** The H2 database, with the writer's next write held at its start, or failing. */
+    private static final class HeldWrites extends DelegatingDataSource {
+
+        final CountDownLatch began = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+        private final AtomicBoolean hold = new AtomicBoolean();
+        private final AtomicBoolean fail = new AtomicBoolean();
+
+        HeldWrites(DataSource h2) {
+            super(h2);
+        }
+
+        void holdNext() {
+            hold.set(true);
+        }
+
+        void release() {
+            released.countDown();
+        }
+
+        void failNext() {
+            fail.set(true);
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            if (Thread.currentThread().getName().equals(CommittedWrites.WRITER_NAME)) {
+                if (fail.getAndSet(false)) {
+                    throw new SQLException("disk full (a test's)");
+                }
+                if (hold.getAndSet(false)) {
+                    began.countDown();
+                    try {
+                        released.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+            return super.getConnection();
+        }
     }
 }
