@@ -137,12 +137,12 @@ public final class Benchmark {
             double cpuMs = delivered == 0 ? Double.NaN : (app.cpu().minus(cpuBefore)).toNanos() / 1e6 / delivered;
             double dbMs = delivered == 0 ? Double.NaN
                     : databases.serverCpu().minus(dbBefore).toNanos() / 1e6 / delivered;
-            log("    CPU by thread: %s; database server %.2f ms", perDelivery(kindsBefore, app.cpuByThreadKind(),
-                    delivered), dbMs);
+            String byThread = perDelivery(kindsBefore, app.cpuByThreadKind(), delivered);
             Step step = new Step(rate, run.throughput(), run.lost(), cpuMs, dbMs);
             steps.add(step);
             log("  offered %.1f/s: delivered %.1f/s (%d lost), %.2f ms CPU per delivery", rate, step.throughput(),
                     run.lost(), cpuMs);
+            log("    CPU by thread: %s; database server %.2f ms", byThread, dbMs); // this step's, under its line
             if (step.throughput() < 0.9 * rate || run.lost() > 0) {
                 break; // saturated: this step ran at capacity
             }
