@@ -49,6 +49,7 @@ import com.extensioncallouts.CalloutsProperties;
 public class CommittedWrites implements AutoCloseable {
 
     static final String WRITER_NAME = "h2-committed-writes";
+    private static final String WRITE_FAILED = "Could not write the committed data to the H2 file";
 
     private final DataSource dataSource;
     private final boolean buffered;
@@ -107,7 +108,7 @@ public class CommittedWrites implements AutoCloseable {
         try {
             mine.join(); // uninterruptible: an answer must not claim more than the file holds
         } catch (CompletionException e) {
-            throw new IllegalStateException("Could not write the committed data to the H2 file", e.getCause());
+            throw new IllegalStateException(WRITE_FAILED, e.getCause()); // this caller's own, with its stack
         }
     }
 
@@ -209,7 +210,7 @@ public class CommittedWrites implements AutoCloseable {
                 statement.execute("CHECKPOINT"); // a server (TCP) connection: let H2 write it
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not write the committed data to the H2 file", e);
+            throw new IllegalStateException(WRITE_FAILED, e);
         }
     }
 }
