@@ -17,12 +17,13 @@ import org.springframework.stereotype.Component;
  * execution's id is in its variables, jobs, history rows...). A random key lands on a random page of each of
  * those B-trees, so every new row dirties pages all over them; an ordered key lands on the last page, which
  * the rows of the same moment share. On the embedded H2 that is fewer pages copied and written at each file
- * write, and less of the file left to compact; on PostgreSQL, fewer index pages in the write-ahead log.
+ * write, and less of the file left to compact.
  *
  * <p>Unique across the nodes of a cluster without coordination: two nodes would have to draw the same
  * 62 random bits in the same millisecond at the same counter value. Within one node, ids only grow, even if
  * the clock steps back (the last millisecond is kept until the clock passes it). Ids are as long as
- * Camunda's own (36 characters) and read as UUIDs anywhere one is expected.
+ * Camunda's own (36 characters) and read as UUIDs anywhere one is expected. Like those, they are names, not
+ * secrets: the random bits come from {@link ThreadLocalRandom}, and access is decided by authorization.
  *
  * <p>In place of the Spring Boot starter's generator when {@code camunda.bpm.id-generator} is not set (or
  * set to {@value #PROPERTY_VALUE}); any of the starter's own values ({@code strong}, {@code simple},

@@ -7,19 +7,23 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.camunda.bpm.engine.impl.cfg.IdGenerator;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.camunda.bpm.spring.boot.starter.configuration.id.IdGeneratorConfiguration;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The engine's ids are UUIDs of version 7: ordered by the time they were made, unique, 36 characters. */
 class TimeOrderedIdsTests {
 
-    private final AtomicLong now = new AtomicLong(1_764_288_000_000L); // 2025-11-28T00:00:00Z
+    /** 2025-11-28T00:00:00.123Z: milliseconds whose low bits are not zero, so a stray one shows in any field. */
+    private final AtomicLong now = new AtomicLong(1_764_288_000_123L);
     private final TimeOrderedIds ids = new TimeOrderedIds(now::get);
 
     @Test
@@ -54,6 +58,10 @@ class TimeOrderedIdsTests {
         }
 
         assertThat(made).isSorted().doesNotHaveDuplicates();
+        assertThat(made).extracting(UUID::fromString).allSatisfy(uuid -> {
+            assertThat(uuid.version()).isEqualTo(7);
+            assertThat(uuid.variant()).isEqualTo(2);
+        });
         assertThat(millis(made.get(4095))).isEqualTo(now.get());
         assertThat(millis(made.get(4096))).isEqualTo(now.get() + 1);
     }
@@ -69,27 +77,33 @@ class TimeOrderedIdsTests {
     }
 
     @Test
-    void threadsDrawingAtOnceGetDistinctIds() throws Exception {
+    void threadsDrawingAtOnceNeverShareATimeAndCounterAndEachSeesItsIdsGrow() throws Exception {
         TimeOrderedIds shared = new TimeOrderedIds(); // the real clock
-        Set<String> seen = ConcurrentHashMap.newKeySet();
         ExecutorService threads = Executors.newFixedThreadPool(4);
+        List<List<String>> perThread = new ArrayList<>();
         try {
-            List<Future<?>> done = new ArrayList<>();
+            List<Future<List<String>>> done = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
                 done.add(threads.submit(() -> {
+                    List<String> mine = new ArrayList<>();
                     for (int i = 0; i < 25_000; i++) {
-                        seen.add(shared.getNextId());
+                        mine.add(shared.getNextId());
                     }
+                    return mine;
                 }));
             }
-            for (Future<?> f : done) {
-                f.get();
+            for (Future<List<String>> f : done) {
+                perThread.add(f.get());
             }
         } finally {
             threads.shutdownNow();
         }
 
-        assertThat(seen).hasSize(100_000);
+        // the random half alone would keep whole ids apart: the time and counter half must be unique too
+        Set<Long> timesAndCounters = new HashSet<>();
+        perThread.forEach(ids -> ids.forEach(id -> timesAndCounters.add(UUID.fromString(id).getMostSignificantBits())));
+        assertThat(timesAndCounters).hasSize(100_000);
+        assertThat(perThread).allSatisfy(ids -> assertThat(ids).isSorted());
     }
 
     @Test
@@ -106,13 +120,17 @@ class TimeOrderedIdsTests {
 
     @Test
     void theEngineGetsTheseIdsUnlessAnOperatorChoseOneOfTheStartersGenerators() {
-        ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(TimeOrderedIds.class);
+        ApplicationContextRunner context = new ApplicationContextRunner()
+                .withUserConfiguration(TimeOrderedIds.class)
+                .withConfiguration(AutoConfigurations.of(IdGeneratorConfiguration.class));
 
-        context.run(unset -> assertThat(unset).hasSingleBean(TimeOrderedIds.class));
+        context.run(unset -> assertThat(unset).getBean(IdGenerator.class).isInstanceOf(TimeOrderedIds.class));
         context.withPropertyValues("camunda.bpm.id-generator=time-ordered")
-                .run(named -> assertThat(named).hasSingleBean(TimeOrderedIds.class));
+                .run(named -> assertThat(named).getBean(IdGenerator.class).isInstanceOf(TimeOrderedIds.class));
         context.withPropertyValues("camunda.bpm.id-generator=strong")
-                .run(strong -> assertThat(strong).doesNotHaveBean(TimeOrderedIds.class));
+                .run(strong -> assertThat(strong).getBean(IdGenerator.class).isInstanceOf(StrongUuidGenerator.class));
+        context.withPropertyValues("camunda.bpm.id-generator=simple") // the engine's own DbIdGenerator, no bean
+                .run(simple -> assertThat(simple).doesNotHaveBean(IdGenerator.class));
     }
 
     private static long millis(String id) {
