@@ -1,5 +1,6 @@
 package com.extensioncallouts.engine;
 
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -38,7 +39,6 @@ class TimeOrderedIds implements IdGenerator {
 
     private static final int COUNTER_BITS = 12;
     private static final long COUNTER_MASK = (1L << COUNTER_BITS) - 1;
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final LongSupplier clock;
     /** The milliseconds and the counter of the last id, as {@code millis << 12 | counter}. */
@@ -61,27 +61,6 @@ class TimeOrderedIds implements IdGenerator {
         long random = ThreadLocalRandom.current().nextLong();
         long high = (stamp >>> COUNTER_BITS) << 16 | 0x7000 | (stamp & COUNTER_MASK);
         long low = random & 0x3fffffffffffffffL | 0x8000000000000000L; // the variant, 10xx
-        return format(high, low);
-    }
-
-    private static String format(long high, long low) {
-        char[] text = new char[36];
-        hex(high >>> 32, 8, text, 0);
-        text[8] = '-';
-        hex(high >>> 16, 4, text, 9);
-        text[13] = '-';
-        hex(high, 4, text, 14);
-        text[18] = '-';
-        hex(low >>> 48, 4, text, 19);
-        text[23] = '-';
-        hex(low, 12, text, 24);
-        return new String(text);
-    }
-
-    private static void hex(long value, int digits, char[] text, int offset) {
-        for (int i = digits - 1; i >= 0; i--) {
-            text[offset + i] = HEX[(int) (value & 0xf)];
-            value >>>= 4;
-        }
+        return new UUID(high, low).toString(); // lower-case 8-4-4-4-12, as Camunda's own
     }
 }
