@@ -51,6 +51,14 @@ record BenchSettings(Path appJar, Path bareJar, Path appConfig, Path out, List<S
         return systems.contains(system);
     }
 
+    /**
+     * Offered rates to run instead of the ramp, in order ({@code bench.rates=260,340,340}): the same load for
+     * two builds. Empty for the ramp.
+     */
+    List<Double> rates() {
+        return list(System.getProperty("bench.rates", "")).stream().map(Double::valueOf).toList();
+    }
+
     /** Seconds per step of the rate ramp. */
     int stepSeconds() {
         return quick ? 5 : 10;

@@ -74,7 +74,8 @@ public final class Benchmark {
                 new CalloutsSetup(callouts).prepare(receiver.url("/ok"), receiver.url("/fail-first"));
             }
             warmUp(app, target);
-            List<Step> steps = ramp(app, target);
+            rehearse(app, target);
+            List<Step> steps = ramp(app, target, true);
             double saturation = steps.stream().mapToDouble(Step::throughput).max().orElse(FIRST_RATE);
             double half = Math.max(1, saturation / 2);
             Run halfRun = driver.openLoop(target, "EDITED", half, (int) Math.max(300, half * 15), DRAIN);
@@ -120,34 +121,64 @@ public final class Benchmark {
                 Duration.ofNanos(System.nanoTime() - start).toSeconds(), jitShare * 100);
     }
 
+    /**
+     * The ramp once, unmeasured. It ends above capacity, where paths run that the warm-up's clients, each
+     * waiting for its answer, never reach: every job thread busy, jobs queued and refused, jobs found by the
+     * acquisition. The first time there the JIT compiler took about a sixth of the CPU, and a ramp measured
+     * then put the saturation wherever that compiling happened to fall; a node that has been up for a while
+     * has it behind it.
+     */
+    private void rehearse(AppProcess app, EventTarget target) throws IOException {
+        List<Step> steps = ramp(app, target, false);
+        Step last = steps.get(steps.size() - 1);
+        log("  rehearsal (the ramp, not measured): up to %.1f/s offered, %.1f/s delivered", last.offeredRate(),
+                last.throughput());
+    }
+
     private static Duration jit(AppProcess app) {
         return app.cpuByThreadKind().getOrDefault("jit", Duration.ZERO);
     }
 
-    /** Steps the offered rate up until the application no longer keeps up; every step is one result. */
-    private List<Step> ramp(AppProcess app, EventTarget target) throws IOException {
+    /**
+     * Steps the offered rate up until the application no longer keeps up; every step is one result. With
+     * {@code bench.rates}, exactly those rates instead, in that order (comparing two builds at one load).
+     */
+    private List<Step> ramp(AppProcess app, EventTarget target, boolean logged) throws IOException {
         List<Step> steps = new ArrayList<>();
+        if (!settings.rates().isEmpty()) {
+            for (double rate : settings.rates()) {
+                steps.add(step(app, target, rate, logged));
+            }
+            return steps;
+        }
         for (double rate = FIRST_RATE; steps.size() < 14; rate *= RATE_FACTOR) {
-            int events = (int) Math.round(rate * settings.stepSeconds());
-            Duration cpuBefore = app.cpu();
-            Duration dbBefore = databases.serverCpu();
-            Map<String, Duration> kindsBefore = app.cpuByThreadKind();
-            Run run = driver.openLoop(target, "EDITED", rate, events, DRAIN);
-            int delivered = run.events() - run.lost();
-            double cpuMs = delivered == 0 ? Double.NaN : (app.cpu().minus(cpuBefore)).toNanos() / 1e6 / delivered;
-            double dbMs = delivered == 0 ? Double.NaN
-                    : databases.serverCpu().minus(dbBefore).toNanos() / 1e6 / delivered;
-            String byThread = perDelivery(kindsBefore, app.cpuByThreadKind(), delivered);
-            Step step = new Step(rate, run.throughput(), run.lost(), cpuMs, dbMs);
+            Step step = step(app, target, rate, logged);
             steps.add(step);
-            log("  offered %.1f/s: delivered %.1f/s (%d lost), %.2f ms CPU per delivery", rate, step.throughput(),
-                    run.lost(), cpuMs);
-            log("    CPU by thread: %s; database server %.2f ms", byThread, dbMs); // this step's, under its line
-            if (step.throughput() < 0.9 * rate || run.lost() > 0) {
+            if (step.throughput() < 0.9 * rate || step.lost() > 0) {
                 break; // saturated: this step ran at capacity
             }
         }
         return steps;
+    }
+
+    private Step step(AppProcess app, EventTarget target, double rate, boolean logged) throws IOException {
+        int events = (int) Math.round(rate * settings.stepSeconds());
+        Duration cpuBefore = app.cpu();
+        Duration dbBefore = databases.serverCpu();
+        Map<String, Duration> kindsBefore = app.cpuByThreadKind();
+        Run run = driver.openLoop(target, "EDITED", rate, events, DRAIN);
+        int delivered = run.events() - run.lost();
+        double cpuMs = delivered == 0 ? Double.NaN : (app.cpu().minus(cpuBefore)).toNanos() / 1e6 / delivered;
+        double dbMs = delivered == 0 ? Double.NaN
+                : databases.serverCpu().minus(dbBefore).toNanos() / 1e6 / delivered;
+        String byThread = perDelivery(kindsBefore, app.cpuByThreadKind(), delivered);
+        Step step = new Step(rate, run.throughput(), run.lost(), cpuMs, dbMs);
+        if (logged) {
+            log("  offered %.1f/s: delivered %.1f/s (%d lost), %.2f ms CPU per delivery", rate, step.throughput(),
+                    run.lost(), cpuMs);
+            log("    CPU by thread: %s; database server %.2f ms", byThread, dbMs); // this step's, under its line
+        }
+        return step;
     }
 
     private static String perDelivery(Map<String, Duration> before, Map<String, Duration> after, int delivered) {
