@@ -2,6 +2,7 @@ package com.extensioncallouts.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,7 +14,7 @@ import java.util.List;
  * Callouts (experiments: {@code --camunda.bpm.history-level=none}).
  */
 record BenchSettings(Path appJar, Path bareJar, Path appConfig, Path out, List<String> systems,
-        List<String> databases, boolean quick, String jfr, List<String> calloutsArguments) {
+        List<String> databases, boolean quick, String jfr, List<String> calloutsArguments, List<Double> rates) {
 
     static final String CALLOUTS = "callouts";
     static final String BARE_STOCK = "bare-stock";
@@ -29,7 +30,8 @@ record BenchSettings(Path appJar, Path bareJar, Path appConfig, Path out, List<S
                 list(System.getProperty("bench.databases", "h2,postgres")),
                 Boolean.getBoolean("bench.quick"),
                 System.getProperty("bench.jfr", ""),
-                Arrays.stream(System.getProperty("bench.calloutsArgs", "").split(" ")).filter(a -> !a.isBlank()).toList());
+                Arrays.stream(System.getProperty("bench.calloutsArgs", "").split(" ")).filter(a -> !a.isBlank()).toList(),
+                rates(System.getProperty("bench.rates", "")));
     }
 
     /** Whether to measure retries (punctuality, waiting retries) beside throughput: {@code bench.retries}. */
@@ -53,10 +55,24 @@ record BenchSettings(Path appJar, Path bareJar, Path appConfig, Path out, List<S
 
     /**
      * Offered rates to run instead of the ramp, in order ({@code bench.rates=260,340,340}): the same load for
-     * two builds. Empty for the ramp.
+     * two builds, without the rehearsal (the first time above capacity is part of what they compare). Empty
+     * for the ramp. Read before anything starts, so that a wrong value costs no warm-up.
      */
-    List<Double> rates() {
-        return list(System.getProperty("bench.rates", "")).stream().map(Double::valueOf).toList();
+    private static List<Double> rates(String value) {
+        List<Double> rates = new ArrayList<>();
+        for (String rate : list(value)) {
+            double parsed;
+            try {
+                parsed = Double.parseDouble(rate);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("bench.rates: '" + rate + "' is not a number of events per second");
+            }
+            if (!(parsed > 0)) {
+                throw new IllegalArgumentException("bench.rates: " + rate + " is not a positive rate");
+            }
+            rates.add(parsed);
+        }
+        return List.copyOf(rates);
     }
 
     /** Seconds per step of the rate ramp. */

@@ -124,15 +124,18 @@ public final class Benchmark {
     /**
      * The ramp once, unmeasured. It ends above capacity, where paths run that the warm-up's clients, each
      * waiting for its answer, never reach: every job thread busy, jobs queued and refused, jobs found by the
-     * acquisition. The first time there the JIT compiler took about a sixth of the CPU, and a ramp measured
-     * then put the saturation wherever that compiling happened to fall; a node that has been up for a while
-     * has it behind it.
+     * acquisition. The first time there the JIT compiler took a tenth to a sixth of the CPU, and a ramp
+     * measured then put the saturation wherever that compiling happened to fall; a node that has been up
+     * for a while has it behind it. Not with {@code bench.rates}: those compare the first time too.
      */
     private void rehearse(AppProcess app, EventTarget target) throws IOException {
+        if (!settings.rates().isEmpty()) {
+            return;
+        }
         List<Step> steps = ramp(app, target, false);
         Step last = steps.get(steps.size() - 1);
-        log("  rehearsal (the ramp, not measured): up to %.1f/s offered, %.1f/s delivered", last.offeredRate(),
-                last.throughput());
+        log("  rehearsal (the ramp, not measured): stopped at %.1f/s offered, %.1f/s delivered, %.2f ms CPU per"
+                + " delivery", last.offeredRate(), last.throughput(), last.cpuMsPerDelivery());
     }
 
     private static Duration jit(AppProcess app) {

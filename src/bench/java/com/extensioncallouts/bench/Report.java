@@ -58,6 +58,10 @@ final class Report {
                         os.getAvailableProcessors(), os.getTotalMemorySize() / MIB / 1024, System.getProperty("os.name"),
                         System.getProperty("os.arch"), System.getProperty("java.version"),
                         String.join(" ", Benchmark.JVM_OPTIONS), settings.quick() ? " Quick run (-Dbench.quick)." : ""));
+        if (!settings.rates().isEmpty()) {
+            md.append(String.format("Fixed offered rates %s (-Dbench.rates), no ramp and no rehearsal: \"at saturation\" "
+                    + "is the best of them.%n%n", settings.rates()));
+        }
         md.append("| application | database | deliveries/s at saturation | CPU per delivery (application + "
                 + "PostgreSQL server) | p50 / p95 / p99 at half of saturation | p50 / p95 / p99 at 20 events/s "
                 + "| end to end at 20 events/s | heap after full GC |\n")
