@@ -16,10 +16,11 @@ import com.extensioncallouts.bench.Results.Step;
 
 /**
  * Extension Callouts against bare Camunda doing the same job, each application in a JVM of its own, on the
- * embedded default (H2 file) and on PostgreSQL. For each: a warm-up, an open-loop ramp to saturation,
- * latency at half of saturation and at 20 events/s, heap after a full GC and CPU per delivery. For
- * Extension Callouts also: how punctually retries leave, and new-delivery latency with thousands of retries
- * waiting, and how a callout's deliveries fare beside another callout whose RMM hangs. Writes {@code report.md} to {@code bench.out}. Run it with {@code mvn -Pbench verify}.
+ * embedded default (H2 file) and on PostgreSQL. For each: a warm-up, the open-loop ramp to saturation once
+ * unmeasured (the rehearsal) and once measured, latency at half of saturation and at 20 events/s, heap after
+ * a full GC and CPU per delivery. For Extension Callouts also: how punctually retries leave, new-delivery
+ * latency with thousands of retries waiting, and how a callout's deliveries fare beside another callout
+ * whose RMM hangs. Writes {@code report.md} to {@code bench.out}. Run it with {@code mvn -Pbench verify}.
  */
 public final class Benchmark {
 
