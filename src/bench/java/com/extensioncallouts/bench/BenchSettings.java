@@ -11,7 +11,8 @@ import java.util.List;
  * {@code bench.systems} (callouts, bare-stock, bare-ours), {@code bench.databases} (h2, postgres),
  * {@code bench.quick=true} for a short run while working (with {@code bench.warmup} seconds of warm-up), {@code bench.jfr=<system>} to record a
  * Java Flight Recorder profile of one system, {@code bench.calloutsArgs} for extra arguments to Extension
- * Callouts (experiments: {@code --camunda.bpm.history-level=none}).
+ * Callouts (experiments: {@code --camunda.bpm.history-level=none}), {@code bench.rates} for fixed offered rates
+ * instead of the ramp and its rehearsal.
  */
 record BenchSettings(Path appJar, Path bareJar, Path appConfig, Path out, List<String> systems,
         List<String> databases, boolean quick, String jfr, List<String> calloutsArguments, List<Double> rates) {

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * execution's id is in its variables, jobs, history rows...). A random key lands on a random page of each of
  * those B-trees, so every new row dirties pages all over them; an ordered key lands on the last page, which
  * the rows of the same moment share. On the embedded H2 that is fewer pages copied and written at each file
- * write (about 8 % less CPU per delivery at the same load in two quick benchmark runs, before and after).
+ * write: about 8 % less CPU per delivery at the same load in two quick benchmark runs, before and after,
+ * though the full runs and PostgreSQL showed no measurable difference (see the benchmark page).
  *
  * <p>Unique across the nodes of a cluster without coordination: two nodes would have to draw the same
  * 62 random bits in the same millisecond at the same counter value. Within one node, ids only grow, even if
