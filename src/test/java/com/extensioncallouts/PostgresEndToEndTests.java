@@ -256,6 +256,9 @@ class PostgresEndToEndTests {
                 + db.queryForObject("SELECT COUNT(*) FROM callout_attempt WHERE error LIKE ?", Integer.class, like)
                 + db.queryForObject("SELECT COUNT(*) FROM act_hi_varinst WHERE text_ LIKE ? OR text2_ LIKE ?",
                         Integer.class, like, like)
+                // a JSON variable of up to 4,000 characters is kept in its row (engine/InlineJsonSerializer)
+                + db.queryForObject("SELECT COUNT(*) FROM act_ru_variable WHERE text_ LIKE ?", Integer.class, like)
+                + db.queryForObject("SELECT COUNT(*) FROM act_hi_detail WHERE text_ LIKE ?", Integer.class, like)
                 + db.queryForObject("SELECT COUNT(*) FROM act_ge_bytearray WHERE encode(bytes_, 'escape') LIKE ?",
                         Integer.class, like);
     }

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * How the engine runs callouts: the history it keeps of them ({@link CalloutHistoryLevel},
- * {@link CalloutHistoryFilter}), how their jobs reach a thread ({@link JobDispatch}), and an index the
- * embedded database needs ({@link H2VariableIndex}).
+ * {@link CalloutHistoryFilter}), how their jobs reach a thread ({@link JobDispatch}), where a ticket's JSON is
+ * stored ({@link InlineJsonSerializer}), and an index the embedded database needs ({@link H2VariableIndex}).
  */
 @Component
 class CalloutEnginePlugin extends AbstractProcessEnginePlugin implements DisposableBean {
@@ -41,6 +41,8 @@ class CalloutEnginePlugin extends AbstractProcessEnginePlugin implements Disposa
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
         H2VariableIndex.ensure(configuration.getDatabaseType(), configuration.getDataSource());
+        // Here, not in postInit: Spin's plugin registers its serializers in its own postInit
+        InlineJsonSerializer.replaceSpins(configuration);
     }
 
     @Override

@@ -1,0 +1,122 @@
+package com.extensioncallouts.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.extensioncallouts.support.CalloutEngineTest;
+
+/**
+ * Where the engine keeps a JSON object variable such as a ticket ({@link InlineJsonSerializer}): in the variable's
+ * own row up to 4,000 characters, in a byte array row beyond that, and read back the same either way.
+ */
+class InlineJsonSerializerTests extends CalloutEngineTest {
+
+    private static final String PROCESS = "inline-json-holder";
+
+    @Autowired RepositoryService repository;
+    @Autowired JdbcTemplate jdbc;
+    private String deploymentId;
+
+    @BeforeEach
+    void deployAProcessThatHoldsItsVariables() {
+        BpmnModelInstance waits = Bpmn.createExecutableProcess(PROCESS).camundaHistoryTimeToLive(1)
+                .startEvent().userTask("hold").endEvent().done();
+        deploymentId = repository.createDeployment().addModelInstance(PROCESS + ".bpmn", waits).deploy().getId();
+    }
+
+    @AfterEach
+    void removeIt() {
+        repository.deleteDeployment(deploymentId, true);
+    }
+
+    @Test
+    void aTicketIsKeptInItsVariableRowAndItsHistoryRowAndReadBackAsAMap() {
+        String instance = startHolding(ticket("T1", "a-1"));
+
+        Map<String, Object> row = variableRow(instance);
+        assertThat(row.get("BYTEARRAY_ID_")).isNull();
+        assertThat((String) row.get("TEXT_")).contains("\"number\":\"T1\"", "\"RMM Alert ID\":\"a-1\"");
+        Map<String, Object> historyRow = jdbc.queryForMap("select TEXT_, BYTEARRAY_ID_ from ACT_HI_VARINST "
+                + "where PROC_INST_ID_ = ? and NAME_ = 'ticket'", instance);
+        assertThat(historyRow).containsEntry("TEXT_", row.get("TEXT_")).containsEntry("BYTEARRAY_ID_", null);
+        assertThat(jdbc.queryForObject("select count(*) from ACT_GE_BYTEARRAY where ROOT_PROC_INST_ID_ = ?",
+                Integer.class, instance)).isZero();
+
+        assertThat(ticketOf(instance)).containsEntry("number", "T1")
+                .containsEntry("udfs", Map.of("RMM Alert ID", "a-1"));
+        ObjectValue serialized = runtime.getVariableTyped(instance, "ticket", false);
+        assertThat(serialized.getValueSerialized()).isEqualTo(row.get("TEXT_"));
+        assertThat(serialized.getSerializationDataFormat()).isEqualTo("application/json");
+        assertThat(serialized.getObjectTypeName()).isEqualTo(row.get("TEXT2_"));
+        Object kept = history.createHistoricVariableInstanceQuery().processInstanceId(instance)
+                .variableName("ticket").singleResult().getValue();
+        assertThat(kept).isInstanceOf(Map.class);
+        assertThat(((Map<?, ?>) kept).get("number")).isEqualTo("T1");
+    }
+
+    @Test
+    void exactlyFourThousandCharactersStayInTheRowOneMoreGoesToAByteArray() {
+        int overhead = ((String) variableRow(startHolding(withDescription("T2", 0))).get("TEXT_")).length();
+
+        String fits = startHolding(withDescription("T2", InlineJsonSerializer.MAX_INLINE - overhead));
+        String tooLong = startHolding(withDescription("T2", InlineJsonSerializer.MAX_INLINE - overhead + 1));
+
+        assertThat((String) variableRow(fits).get("TEXT_")).hasSize(InlineJsonSerializer.MAX_INLINE);
+        assertThat(variableRow(fits).get("BYTEARRAY_ID_")).isNull();
+        assertThat(variableRow(tooLong).get("TEXT_")).isNull();
+        assertThat(variableRow(tooLong).get("BYTEARRAY_ID_")).isNotNull();
+        assertThat((String) ticketOf(tooLong).get("description"))
+                .hasSize(InlineJsonSerializer.MAX_INLINE - overhead + 1);
+    }
+
+    @Test
+    void aLongTicketReplacedByAShortOneLeavesNoByteArrayBehind() {
+        String instance = startHolding(withDescription("T3", 5_000));
+        String byteArray = (String) variableRow(instance).get("BYTEARRAY_ID_");
+        assertThat(byteArray).isNotNull();
+        assertThat((String) ticketOf(instance).get("description")).hasSize(5_000);
+
+        runtime.setVariable(instance, "ticket", json(ticket("T3", "a-3")));
+
+        assertThat(variableRow(instance).get("BYTEARRAY_ID_")).isNull();
+        assertThat(jdbc.queryForObject("select count(*) from ACT_GE_BYTEARRAY where ID_ = ?", Integer.class,
+                byteArray)).isZero();
+        assertThat(ticketOf(instance)).containsEntry("number", "T3").doesNotContainKey("description");
+
+        runtime.setVariable(instance, "ticket", json(withDescription("T3", 5_000)));
+
+        assertThat(variableRow(instance).get("TEXT_")).isNull();
+        assertThat((String) ticketOf(instance).get("description")).hasSize(5_000);
+    }
+
+    private String startHolding(Map<String, Object> ticket) {
+        return runtime.startProcessInstanceByKey(PROCESS, Map.of("ticket", json(ticket))).getId();
+    }
+
+    private static Map<String, Object> withDescription(String number, int length) {
+        Map<String, Object> ticket = ticket(number, "a-" + number);
+        ticket.put("description", "x".repeat(length));
+        return ticket;
+    }
+
+    private Map<String, Object> variableRow(String instance) {
+        return jdbc.queryForMap("select TEXT_, TEXT2_, BYTEARRAY_ID_ from ACT_RU_VARIABLE "
+                + "where PROC_INST_ID_ = ? and NAME_ = 'ticket'", instance);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> ticketOf(String instance) {
+        return (Map<String, Object>) runtime.getVariable(instance, "ticket");
+    }
+}
