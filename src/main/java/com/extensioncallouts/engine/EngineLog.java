@@ -16,6 +16,11 @@ final class EngineLog {
                 index, e.toString());
     }
 
+    static void jsonNotInline(String databaseType) {
+        LOG.info("CALLOUT-07003 JSON variables are stored as byte arrays, as in plain Camunda: database {} or Spin's "
+                + "JSON serializer not supported for keeping them in their row", databaseType);
+    }
+
     static void dispatchedJobFailed(String jobId, Throwable t) {
         LOG.error("CALLOUT-07001 Job {} could not be run on this node; the engine has recorded its failure", jobId, t);
     }

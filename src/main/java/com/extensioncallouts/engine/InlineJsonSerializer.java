@@ -1,9 +1,13 @@
 package com.extensioncallouts.engine;
 
+import java.util.Set;
+
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
 import org.camunda.bpm.engine.impl.variable.serializer.ValueFields;
+import org.camunda.bpm.engine.impl.variable.serializer.ValueFieldsImpl;
 import org.camunda.bpm.engine.impl.variable.serializer.VariableSerializers;
+import org.camunda.bpm.engine.variable.impl.value.ObjectValueImpl;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.spin.DataFormats;
 import org.camunda.spin.plugin.impl.SpinObjectValueSerializer;
@@ -13,12 +17,12 @@ import org.camunda.spin.plugin.impl.SpinObjectValueSerializer;
  * {@value #MAX_INLINE} characters in the variable's own row instead of a row of {@code ACT_GE_BYTEARRAY}.
  * <p>
  * Camunda writes an object variable's bytes to a byte array row of their own, which the variable row points to:
- * for a delivery, an insert, a read and a delete for the ticket of each of its two instances, and an insert for
- * each history row that keeps it, each with the foreign-key checks of those tables on PostgreSQL. Object
- * variables leave the text column ({@code TEXT_}, 4,000 characters in Camunda's schema) empty; this serializer
- * keeps the JSON there when it fits. A longer value goes to a byte array as before, and a value stored before
- * (a byte array, no text) is read as before. Same name and type as the serializer it replaces, so Cockpit, the
- * REST API and history read these variables as any other JSON object.
+ * for a delivery, the rule's ticket cost two inserts (for its variable and its history), a read and a delete,
+ * with the foreign-key checks of those rows on PostgreSQL. Object variables leave the text column ({@code TEXT_},
+ * 4,000 characters in Camunda's schema) empty; this serializer keeps the JSON there when it fits. A longer value
+ * goes to a byte array as before, a value stored before (a byte array, no text) is read as before and stays
+ * where it is until it changes, and a map changed in place is saved as Camunda saves it. Same name and type as
+ * the serializer it replaces, so Cockpit, the REST API and history read these variables as any other JSON object.
  */
 final class InlineJsonSerializer extends SpinObjectValueSerializer {
 
@@ -27,15 +31,25 @@ final class InlineJsonSerializer extends SpinObjectValueSerializer {
 
     static final String NAME = "spin://" + DataFormats.JSON_DATAFORMAT_NAME;
 
+    private static final Set<String> INLINE_DATABASES = Set.of("h2", "postgres");
+
     private InlineJsonSerializer() {
         super(NAME, DataFormats.json());
     }
 
-    /** Puts this serializer in the place of Spin's JSON one; does nothing if Spin's plugin did not register it. */
+    /**
+     * Puts this serializer in the place of Spin's JSON one, on H2 and PostgreSQL: their {@code TEXT_} columns count
+     * characters (and a Java string's length is never less than that); other databases keep Spin's own.
+     */
     static void replaceSpins(ProcessEngineConfigurationImpl configuration) {
         VariableSerializers serializers = configuration.getVariableSerializers();
         TypedValueSerializer<?> spins = serializers.getSerializerByName(NAME);
-        if (spins instanceof SpinObjectValueSerializer && !(spins instanceof InlineJsonSerializer)) {
+        String database = configuration.getDatabaseType();
+        if (!(spins instanceof SpinObjectValueSerializer) || !INLINE_DATABASES.contains(database)) {
+            EngineLog.jsonNotInline(database);
+            return;
+        }
+        if (!(spins instanceof InlineJsonSerializer)) {
             int index = serializers.getSerializerIndex(spins);
             serializers.removeSerializer(spins);
             serializers.addSerializer(new InlineJsonSerializer(), index);
@@ -45,7 +59,10 @@ final class InlineJsonSerializer extends SpinObjectValueSerializer {
     @Override
     protected void writeToValueFields(ObjectValue value, ValueFields fields, byte[] serialized) {
         String json = serialized == null ? null : getSerializedStringValue(serialized);
-        if (json != null && json.length() <= MAX_INLINE) {
+        boolean inline = json != null && json.length() <= MAX_INLINE;
+        if (fields instanceof ValueFieldsImpl) {
+            writeForComparison(value, fields, serialized, json, inline);
+        } else if (inline) {
             fields.setByteArrayValue(null); // deletes the byte array of a longer earlier value, if there was one
             fields.setTextValue(json);
             fields.setTextValue2(getObjectTypeName(value, fields));
@@ -55,9 +72,47 @@ final class InlineJsonSerializer extends SpinObjectValueSerializer {
         }
     }
 
+    /**
+     * Camunda saves a JSON map changed in place (without {@code setVariable}) when its command ends: it writes the
+     * value to scratch fields ({@link ValueFieldsImpl}, used for nothing else) and compares their byte array with
+     * the stored one ({@code TypedValueField}). A value kept in its row has no byte array, so these scratch fields
+     * get one exactly when the stored value's would differ: none for an unchanged value kept in its row, the
+     * bytes for an unchanged value stored as a byte array, and the bytes for a changed value either way.
+     */
+    private void writeForComparison(ObjectValue value, ValueFields scratch, byte[] serialized, String json,
+            boolean inline) {
+        boolean unchanged = json != null && json.equals(value.getValueSerialized());
+        boolean storedInline = value instanceof StoredJson stored ? stored.inline : inline;
+        scratch.setByteArrayValue(unchanged && storedInline ? null : serialized);
+        scratch.setTextValue(inline ? json : null);
+        scratch.setTextValue2(getObjectTypeName(value, scratch));
+    }
+
     @Override
     protected byte[] readSerializedValueFromFields(ValueFields fields) {
         String json = fields.getTextValue();
         return json != null ? getSerializedBytesValue(json) : super.readSerializedValueFromFields(fields);
+    }
+
+    @Override
+    protected ObjectValue createDeserializedValue(Object deserialized, String serialized, ValueFields fields,
+            boolean asTransient) {
+        StoredJson value = new StoredJson(deserialized, serialized, serializationDataFormat,
+                readObjectNameFromFields(fields), fields.getTextValue() != null);
+        value.setTransient(asTransient);
+        return value;
+    }
+
+    /** A JSON object read from the database, knowing whether it was kept in its row (for the comparison above). */
+    private static final class StoredJson extends ObjectValueImpl {
+
+        private static final long serialVersionUID = 1L;
+
+        final boolean inline;
+
+        StoredJson(Object deserialized, String serialized, String dataFormat, String typeName, boolean inline) {
+            super(deserialized, serialized, dataFormat, typeName, true);
+            this.inline = inline;
+        }
     }
 }

@@ -2,7 +2,9 @@ package com.extensioncallouts.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.UUID;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
@@ -23,6 +25,7 @@ import com.extensioncallouts.support.CalloutEngineTest;
 class InlineJsonSerializerTests extends CalloutEngineTest {
 
     private static final String PROCESS = "inline-json-holder";
+    private static final String CHANGER = "inline-json-changer";
 
     @Autowired RepositoryService repository;
     @Autowired JdbcTemplate jdbc;
@@ -32,7 +35,12 @@ class InlineJsonSerializerTests extends CalloutEngineTest {
     void deployAProcessThatHoldsItsVariables() {
         BpmnModelInstance waits = Bpmn.createExecutableProcess(PROCESS).camundaHistoryTimeToLive(1)
                 .startEvent().userTask("hold").endEvent().done();
-        deploymentId = repository.createDeployment().addModelInstance(PROCESS + ".bpmn", waits).deploy().getId();
+        // changes the ticket map in place, without setVariable, then waits
+        BpmnModelInstance changes = Bpmn.createExecutableProcess(CHANGER).camundaHistoryTimeToLive(1)
+                .startEvent().serviceTask("close").camundaExpression("${ticket.put('status', 'Closed')}")
+                .userTask("hold").endEvent().done();
+        deploymentId = repository.createDeployment().addModelInstance(PROCESS + ".bpmn", waits)
+                .addModelInstance(CHANGER + ".bpmn", changes).deploy().getId();
     }
 
     @AfterEach
@@ -98,6 +106,53 @@ class InlineJsonSerializerTests extends CalloutEngineTest {
 
         assertThat(variableRow(instance).get("TEXT_")).isNull();
         assertThat((String) ticketOf(instance).get("description")).hasSize(5_000);
+    }
+
+    @Test
+    void aTicketChangedInPlaceIsSavedAsCamundaSavesIt() {
+        String instance = runtime.startProcessInstanceByKey(CHANGER, Map.of("ticket", json(ticket("T4", "a-4"))))
+                .getId();
+
+        assertThat(ticketOf(instance)).containsEntry("status", "Closed");
+        assertThat((String) variableRow(instance).get("TEXT_")).contains("\"status\":\"Closed\"");
+    }
+
+    @Test
+    void aTicketStoredAsAByteArrayIsReadWithoutBeingWrittenAgainAndMovesToItsRowWhenItChanges() {
+        String instance = startHolding(ticket("T5", "a-5"));
+        String byteArray = storeAsPlainCamundaDoes(instance);
+        int revision = revisionOf(instance);
+
+        assertThat(ticketOf(instance)).containsEntry("number", "T5");
+        assertThat(runtime.getVariables(instance)).containsKey("ticket");
+
+        assertThat(revisionOf(instance)).isEqualTo(revision);
+        assertThat(variableRow(instance)).containsEntry("BYTEARRAY_ID_", byteArray).containsEntry("TEXT_", null);
+
+        runtime.setVariable(instance, "ticket", json(ticket("T5", "a-55")));
+
+        assertThat(variableRow(instance).get("BYTEARRAY_ID_")).isNull();
+        assertThat((String) variableRow(instance).get("TEXT_")).contains("a-55");
+        assertThat(jdbc.queryForObject("select count(*) from ACT_GE_BYTEARRAY where ID_ = ?", Integer.class,
+                byteArray)).isZero();
+    }
+
+    /** Moves the ticket's JSON from its row into a byte array row, as Spin's own serializer stores it. */
+    private String storeAsPlainCamundaDoes(String instance) {
+        Map<String, Object> row = jdbc.queryForMap("select ID_, TEXT_ from ACT_RU_VARIABLE "
+                + "where PROC_INST_ID_ = ? and NAME_ = 'ticket'", instance);
+        String byteArray = UUID.randomUUID().toString();
+        jdbc.update("insert into ACT_GE_BYTEARRAY (ID_, REV_, NAME_, BYTES_, TYPE_, ROOT_PROC_INST_ID_) "
+                + "values (?, 1, 'ticket', ?, 1, ?)", byteArray,
+                ((String) row.get("TEXT_")).getBytes(StandardCharsets.UTF_8), instance);
+        jdbc.update("update ACT_RU_VARIABLE set TEXT_ = null, BYTEARRAY_ID_ = ? where ID_ = ?", byteArray,
+                row.get("ID_"));
+        return byteArray;
+    }
+
+    private int revisionOf(String instance) {
+        return jdbc.queryForObject("select REV_ from ACT_RU_VARIABLE where PROC_INST_ID_ = ? and NAME_ = 'ticket'",
+                Integer.class, instance);
     }
 
     private String startHolding(Map<String, Object> ticket) {
