@@ -101,6 +101,10 @@ class InlineJsonSerializerTests extends CalloutEngineTest {
         assertThat(jdbc.queryForObject("select count(*) from ACT_GE_BYTEARRAY where ID_ = ?", Integer.class,
                 byteArray)).isZero();
         assertThat(ticketOf(instance)).containsEntry("number", "T3").doesNotContainKey("description");
+        Map<String, Object> detail = jdbc.queryForList("select TEXT_, BYTEARRAY_ID_ from ACT_HI_DETAIL "
+                + "where PROC_INST_ID_ = ? and NAME_ = 'ticket' order by SEQUENCE_COUNTER_ desc", instance).get(0);
+        assertThat((String) detail.get("TEXT_")).contains("\"number\":\"T3\"");
+        assertThat(detail.get("BYTEARRAY_ID_")).isNull();
 
         runtime.setVariable(instance, "ticket", json(withDescription("T3", 5_000)));
 
