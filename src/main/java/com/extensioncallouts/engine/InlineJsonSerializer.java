@@ -49,11 +49,9 @@ final class InlineJsonSerializer extends SpinObjectValueSerializer {
             EngineLog.jsonNotInline(database);
             return;
         }
-        if (!(spins instanceof InlineJsonSerializer)) {
-            int index = serializers.getSerializerIndex(spins);
-            serializers.removeSerializer(spins);
-            serializers.addSerializer(new InlineJsonSerializer(), index);
-        }
+        int index = serializers.getSerializerIndex(spins);
+        serializers.removeSerializer(spins);
+        serializers.addSerializer(new InlineJsonSerializer(), index);
     }
 
     @Override

@@ -33,16 +33,13 @@ class EngineSideChannelsTests extends CalloutEngineTest {
 
     @Test
     void aDeliverysLogLineCarriesItsInstanceActivityAndDefinitionButNotTheEngineOrActivityName() {
-        Callout callout = create(draft(unique("Mdc"), RMM.url("/rmm/mdc"), "POST", "JSON", "ON_ERROR",
-                "mdc@msp.example"));
         MdcOfDeliveredLines lines = new MdcOfDeliveredLines();
         Logger logger = (Logger) LoggerFactory.getLogger("com.extensioncallouts.delivery");
         lines.start();
         logger.addAppender(lines);
         String instance;
         try {
-            instance = start(callout.name(), ticket("T1", "a-1"), "EDITED");
-            drive(instance);
+            instance = deliverOne("Mdc");
         } finally {
             logger.detachAppender(lines);
         }
@@ -58,8 +55,6 @@ class EngineSideChannelsTests extends CalloutEngineTest {
 
     @Test
     void theEnginePublishesNoSpringEventsForExecutionsOrHistory() {
-        Callout callout = create(draft(unique("Events"), RMM.url("/rmm/events"), "POST", "JSON", "ON_ERROR",
-                "events@msp.example"));
         List<Object> fromTheEngine = new CopyOnWriteArrayList<>();
         ApplicationListener<ApplicationEvent> listener = event -> {
             Object published = event instanceof PayloadApplicationEvent<?> payload ? payload.getPayload() : event;
@@ -70,8 +65,7 @@ class EngineSideChannelsTests extends CalloutEngineTest {
         context.addApplicationListener(listener);
         String instance;
         try {
-            instance = start(callout.name(), ticket("T2", "a-2"), "EDITED");
-            drive(instance);
+            instance = deliverOne("Events");
         } finally {
             context.removeApplicationListener(listener);
         }
@@ -79,6 +73,15 @@ class EngineSideChannelsTests extends CalloutEngineTest {
         assertThat(ended(instance)).isTrue();
         assertThat(RMM.requests()).hasSize(1);
         assertThat(fromTheEngine).isEmpty();
+    }
+
+    /** Creates a callout, starts it for a ticket and runs its jobs: one delivery. Returns the instance. */
+    private String deliverOne(String name) {
+        Callout callout = create(draft(unique(name), RMM.url("/rmm/" + name), "POST", "JSON", "ON_ERROR",
+                "side-channels@msp.example"));
+        String instance = start(callout.name(), ticket("T-" + name, "a-" + name), "EDITED");
+        drive(instance);
+        return instance;
     }
 
     /** Copies the MDC when a delivered line is written: a logging event reads the MDC late, on whatever thread asks. */
