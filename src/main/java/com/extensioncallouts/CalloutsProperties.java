@@ -89,15 +89,22 @@ public record CalloutsProperties(
      * {@code maxConcurrent} 0 means twice the number of processors. {@code h2WriteInterval}: on the embedded
      * H2 file, the least time between two of the file writes that ticket events wait for before their
      * {@code 202}; the events of that time share one write ({@code PT0S}: as soon as the last one ended).
+     * {@code maxBatch}: how many ticket events that waited together a turn sends in one engine transaction.
      */
     public record TicketEvents(
             @DefaultValue("0") int maxConcurrent,
             @DefaultValue("PT30S") Duration maxWait,
-            @DefaultValue("PT0.05S") Duration h2WriteInterval) {
+            @DefaultValue("PT0.05S") Duration h2WriteInterval,
+            @DefaultValue("16") int maxBatch) {
 
         static final Duration MAX_H2_WRITE_INTERVAL = Duration.ofSeconds(1);
+        static final int MAX_BATCH = 256;
 
         public TicketEvents {
+            if (maxBatch < 1 || maxBatch > MAX_BATCH) {
+                throw new IllegalArgumentException("callouts.ticket-events.max-batch must be between 1 (one transaction "
+                        + "per ticket event) and " + MAX_BATCH + ", not " + maxBatch);
+            }
             if (h2WriteInterval == null || h2WriteInterval.isNegative()
                     || h2WriteInterval.compareTo(MAX_H2_WRITE_INTERVAL) > 0) {
                 throw new IllegalArgumentException("callouts.ticket-events.h2-write-interval must be between PT0S and "

@@ -42,15 +42,28 @@ class CalloutsPropertiesTests {
         }
     }
 
+    @Test
+    void aMaxBatchOutsideOneTo256IsRefusedNamingTheProperty() {
+        assertThat(new CalloutsProperties.TicketEvents(0, Duration.ofSeconds(30), Duration.ZERO, 1).maxBatch()).isOne();
+        assertThat(new CalloutsProperties.TicketEvents(0, Duration.ofSeconds(30), Duration.ZERO, 256).maxBatch())
+                .isEqualTo(256);
+        for (int wrong : new int[] {0, -1, 257}) {
+            assertThatThrownBy(() -> new CalloutsProperties.TicketEvents(0, Duration.ofSeconds(30), Duration.ZERO, wrong))
+                    .as("%d", wrong).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("callouts.ticket-events.max-batch must be between 1")
+                    .hasMessageContaining("not " + wrong);
+        }
+    }
+
     private static CalloutsProperties.TicketEvents ticketEvents(Duration h2WriteInterval) {
-        return new CalloutsProperties.TicketEvents(0, Duration.ofSeconds(30), h2WriteInterval);
+        return new CalloutsProperties.TicketEvents(0, Duration.ofSeconds(30), h2WriteInterval, 16);
     }
 
     private static CalloutsProperties properties(Duration retryInterval, Duration callouts, Duration credentials) {
         return new CalloutsProperties(new CalloutsProperties.Retry(retryInterval, 10),
                 new CalloutsProperties.Http(Duration.ofSeconds(30)), new CalloutsProperties.Mail("a@b.example"),
                 new CalloutsProperties.Cache(callouts, credentials),
-                new CalloutsProperties.TicketEvents(0, Duration.ofSeconds(30), Duration.ofMillis(10)),
+                new CalloutsProperties.TicketEvents(0, Duration.ofSeconds(30), Duration.ofMillis(10), 16),
                 25, Duration.ofDays(30),
                 java.net.URI.create("http://localhost:8080"));
     }

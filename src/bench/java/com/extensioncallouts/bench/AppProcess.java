@@ -103,7 +103,8 @@ final class AppProcess implements AutoCloseable {
         if (threadName.startsWith("GC Thread") || threadName.startsWith("G1")) {
             return "gc";
         }
-        if (threadName.startsWith("http-nio")) {
+        // a ticket event's work: Tomcat's threads, and the threads that send its signal (ticket/SignalBatches)
+        if (threadName.startsWith("http-nio") || threadName.startsWith("ticket-events")) {
             return "requests";
         }
         if (threadName.startsWith("camundaTask")) {

@@ -1,11 +1,11 @@
 package com.extensioncallouts.ticket;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.extensioncallouts.problem.BusyException;
 import com.extensioncallouts.ticket.TicketEventPublisher.StartedRule;
 
 /** Numbered log messages of the ticket feature (CALLOUT-03xxx); operators search for the codes. */
@@ -33,9 +33,14 @@ final class TicketLog {
                 eventId, signal, e);
     }
 
-    static void busy(TicketEvent event, Duration waited) {
-        LOG.warn("CALLOUT-03005 Ticket event for ticket {} refused with 503: no turn within {}", event.ticket().get("number"),
-                waited);
+    static void transactionFailed(int events, RuntimeException e) {
+        LOG.warn("CALLOUT-03006 {} ticket events sent in one transaction failed ({}); each is sent again alone", events,
+                e.toString());
+    }
+
+    static void busy(TicketEvent event, BusyException e) {
+        LOG.warn("CALLOUT-03005 Ticket event for ticket {} refused with 503: {}", event.ticket().get("number"),
+                e.getMessage());
     }
 
     static void invalid(int problems) {

@@ -19,7 +19,7 @@ class CalloutRetryPolicyTests {
         return new CalloutRetryPolicy(new CalloutsProperties(new CalloutsProperties.Retry(interval, maxRetries),
                 new CalloutsProperties.Http(Duration.ofSeconds(30)), new CalloutsProperties.Mail("a@b.example"),
                 new CalloutsProperties.Cache(Duration.ofSeconds(5), Duration.ofSeconds(30)),
-                new CalloutsProperties.TicketEvents(0, Duration.ofSeconds(30), Duration.ofMillis(10)),
+                new CalloutsProperties.TicketEvents(0, Duration.ofSeconds(30), Duration.ofMillis(10), 16),
                 25, Duration.ofDays(30),
                 URI.create("http://localhost:8080")));
     }

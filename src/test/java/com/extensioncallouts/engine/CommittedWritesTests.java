@@ -174,7 +174,7 @@ class CommittedWritesTests {
 
     private CommittedWrites committedWrites(DataSource source, Duration h2WriteInterval) throws SQLException {
         CommittedWrites writes = new CommittedWrites(source, new CalloutsProperties(null, null, null, null,
-                new CalloutsProperties.TicketEvents(0, Duration.ofSeconds(30), h2WriteInterval), 25,
+                new CalloutsProperties.TicketEvents(0, Duration.ofSeconds(30), h2WriteInterval, 16), 25,
                 Duration.ofDays(30), java.net.URI.create("http://localhost:8080")));
         toClose.add(writes);
         return writes;

@@ -33,7 +33,7 @@ class CalloutSenderTests {
             new CalloutsProperties.Http(Duration.ofSeconds(5)),
             new CalloutsProperties.Mail("callouts@localhost"),
             new CalloutsProperties.Cache(Duration.ofSeconds(5), Duration.ofSeconds(30)),
-            new CalloutsProperties.TicketEvents(0, Duration.ofSeconds(30), Duration.ofMillis(10)),
+            new CalloutsProperties.TicketEvents(0, Duration.ofSeconds(30), Duration.ofMillis(10), 16),
             25, Duration.ofDays(30),
             URI.create("http://localhost:8080"));
 

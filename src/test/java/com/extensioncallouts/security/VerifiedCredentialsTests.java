@@ -21,7 +21,7 @@ class VerifiedCredentialsTests {
         return new VerifiedCredentials(new CalloutsProperties(new CalloutsProperties.Retry(Duration.ofSeconds(60), 10),
                 new CalloutsProperties.Http(Duration.ofSeconds(30)), new CalloutsProperties.Mail("a@b.example"),
                 new CalloutsProperties.Cache(Duration.ofSeconds(5), ttl),
-                new CalloutsProperties.TicketEvents(0, Duration.ofSeconds(30), Duration.ofMillis(10)),
+                new CalloutsProperties.TicketEvents(0, Duration.ofSeconds(30), Duration.ofMillis(10), 16),
                 25, Duration.ofDays(30),
                 URI.create("http://localhost:8080")));
     }
