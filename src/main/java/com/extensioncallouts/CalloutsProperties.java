@@ -84,9 +84,9 @@ public record CalloutsProperties(
     }
 
     /**
-     * How many ticket events are worked on at once; more wait for a turn, up to {@code maxWait}, then get
-     * 503. A storm of ticket events must not take every database connection and CPU from the deliveries.
-     * {@code maxConcurrent} 0 means twice the number of processors. {@code h2WriteInterval}: on the embedded
+     * How many turns work on ticket events at once (a thread and a connection each); events wait for a turn,
+     * up to {@code maxWait}, then get 503. A storm of ticket events must not take every database connection
+     * and CPU from the deliveries. {@code maxConcurrent} 0 means twice the number of processors. {@code h2WriteInterval}: on the embedded
      * H2 file, the least time between two of the file writes that ticket events wait for before their
      * {@code 202}; the events of that time share one write ({@code PT0S}: as soon as the last one ended).
      * {@code maxBatch}: how many ticket events that waited together a turn sends in one engine transaction.

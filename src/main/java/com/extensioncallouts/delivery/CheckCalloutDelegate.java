@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
@@ -67,7 +69,11 @@ class CheckCalloutDelegate implements JavaDelegate {
         execution.removeVariableLocal(RESEND_OF);
         if (skipReason != null) {
             execution.setVariable(SKIP_REASON, skipReason);
-            metrics.skipped(name == null ? "" : name);
+            // Counted once committed: a ticket event's transaction may be rolled back and sent again
+            // (ticket/SignalBatches), which would count the same trigger twice
+            String callout = name == null ? "" : name;
+            Context.getCommandContext().getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
+                    committed -> metrics.skipped(callout));
             DeliveryLog.skipped(name, ticket == null ? "(no ticket)" : TicketVariable.number(ticket), skipReason);
         }
     }

@@ -24,4 +24,9 @@ final class EngineLog {
     static void dispatchedJobFailed(String jobId, Throwable t) {
         LOG.error("CALLOUT-07001 Job {} could not be run on this node; the engine has recorded its failure", jobId, t);
     }
+
+    static void dispatchedJobNotUnlocked(String jobId, RuntimeException e) {
+        LOG.warn("CALLOUT-07004 Job {} found no free job thread and could not be unlocked ({}); the acquisition "
+                + "takes it when its lock expires", jobId, e.toString());
+    }
 }

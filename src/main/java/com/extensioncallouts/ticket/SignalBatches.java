@@ -9,12 +9,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.SignalEventReceivedBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
-import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.beans.factory.DisposableBean;
@@ -28,16 +30,22 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Sends the signals of ticket events on a few threads of its own ({@code callouts.ticket-events.max-concurrent},
- * a turn each), several events that waited together in one engine transaction
- * ({@code callouts.ticket-events.max-batch}): one commit, one flush whose inserts go to the database in one
- * JDBC batch per table, for a storm of events instead of one of each per event. An event that finds a
- * thread free runs at once and alone, so a quiet system answers as fast as before.
+ * Sends the signals of ticket events on threads of its own, one per turn ({@code callouts.ticket-events.max-concurrent}).
+ * A turn that comes free while no other is free takes the events waiting for it, up to
+ * {@code callouts.ticket-events.max-batch}, into one engine transaction: one commit, and one flush whose inserts
+ * reach the database in one JDBC batch per table, for a storm of events instead of one of each per event. While
+ * turns are free every event runs at once and alone.
  * <p>
- * The events of a transaction stand or fall together, so when one fails the transaction is rolled back
- * (nothing of it was committed and no job left for a thread) and each of its events runs again alone: the
- * failing one gets its own error, the others their rules. Rules run in the event's transaction and may only
- * change the database, so running one again repeats nothing but log lines.
+ * The events of a transaction stand or fall together. If one makes a rule fail, the transaction is rolled back
+ * (our own tables with it, and no job is handed to a thread), that event is sent again alone, for its own error,
+ * and the others again together. If the transaction could not even begin (the database away), every event gets
+ * that error and nothing is sent again. If it committed and only something after the commit failed, every event
+ * is answered with its rules, never sent twice. Rules run in the event's transaction and change only the
+ * database, so sending an event again repeats log lines and Camunda's own activity counters, nothing else.
+ * <p>
+ * An instance waiting for the signal at a catch event is triggered by the first event of the transaction that
+ * carries it, as if the events had come one after the other (in transactions of their own at the same moment,
+ * the second would fail on the engine's optimistic lock instead).
  */
 @Component
 class SignalBatches implements DisposableBean {
@@ -51,7 +59,9 @@ class SignalBatches implements DisposableBean {
     private final int maxBatch;
     private final DistributionSummary perTransaction;
     private final LinkedBlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
-    private final List<Thread> workers = new ArrayList<>();
+    /** Turns waiting for an event: while one is, the others take no more than one event each. */
+    private final AtomicInteger idle = new AtomicInteger();
+    private final List<Thread> turns = new ArrayList<>();
     private volatile boolean running = true;
 
     SignalBatches(RuntimeService runtimeService, ProcessEngineConfigurationImpl engine, CalloutsProperties properties,
@@ -64,47 +74,64 @@ class SignalBatches implements DisposableBean {
                 .description("Ticket events whose rules started in one committed engine transaction")
                 .register(registry);
         for (int i = 1; i <= properties.ticketEvents().concurrency(); i++) {
-            Thread worker = new Thread(this::work, "ticket-events-" + i);
-            worker.setDaemon(true);
-            workers.add(worker);
-            worker.start();
+            Thread turn = new Thread(this::work, "ticket-events-" + i);
+            turn.setDaemon(true);
+            turns.add(turn);
+            turn.start();
         }
     }
 
     /**
-     * Sends {@code signal} with these variables and returns the root process instances it started, once they
+     * Sends {@code signal} with the variables {@code variables} makes (anew for each attempt) and returns the root process instances it started, once they
      * are committed. Waits up to {@code max-wait} for a turn; without one, nothing is started: 503.
      */
-    List<StartedRule> send(String signal, VariableMap variables) {
-        Pending event = new Pending((SignalEventReceivedBuilderImpl) runtimeService.createSignalEvent(signal)
-                .setVariables(variables));
-        if (!running) {
+    List<StartedRule> send(String signal, Supplier<VariableMap> variables) {
+        Pending event = new Pending(signal, variables);
+        waiting.add(event);
+        if (!running && event.giveUp()) {
+            waiting.remove(event);
             throw stopping();
         }
-        waiting.add(event);
+        boolean interrupted = false;
         boolean taken;
         try {
             taken = event.taken.await(maxWait.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
             taken = false;
         }
         if (!taken && event.giveUp()) {
             waiting.remove(event);
-            throw new BusyException("Too many ticket events at once; none was started for this one. "
-                    + "Send it again in a moment.", Duration.ofSeconds(1));
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+                throw new BusyException("Interrupted while waiting for a turn; no rule was started. Send the "
+                        + "ticket event again.", Duration.ofSeconds(1));
+            }
+            throw running ? new BusyException("Too many ticket events at once; none was started for this one. "
+                    + "Send it again in a moment.", Duration.ofSeconds(1)) : stopping();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         return event.outcome();
+    }
+
+    /** Ticket events waiting for a turn. */
+    int waiting() {
+        return waiting.size();
     }
 
     private void work() {
         List<Pending> batch = new ArrayList<>(maxBatch);
         while (running) {
             Pending first;
+            idle.incrementAndGet();
             try {
                 first = waiting.poll(POLL.toNanos(), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 return;
+            } finally {
+                idle.decrementAndGet();
             }
             if (first == null) {
                 continue;
@@ -114,44 +141,66 @@ class SignalBatches implements DisposableBean {
                 batch.add(first);
             }
             Pending next;
-            while (batch.size() < maxBatch && (next = waiting.poll()) != null) {
+            // a free turn takes the next event itself (the queue wakes it): run it at once, alone
+            while (batch.size() < maxBatch && idle.get() == 0 && (next = waiting.poll()) != null) {
                 if (next.take()) {
                     batch.add(next);
                 }
             }
-            if (batch.size() == 1) {
-                runAlone(batch.get(0));
-            } else if (!batch.isEmpty()) {
-                runTogether(batch);
+            try {
+                send(batch);
+            } catch (Throwable unexpected) {
+                batch.forEach(event -> event.result.completeExceptionally(unexpected)); // no effect on those answered
             }
         }
     }
 
-    private void runTogether(List<Pending> batch) {
-        List<List<StartedRule>> started;
-        try {
-            started = commands.execute((Command<List<List<StartedRule>>>) context -> {
-                List<List<StartedRule>> each = new ArrayList<>(batch.size());
-                for (Pending event : batch) {
-                    each.add(StartedRules.during(() -> new SignalEventReceivedCmd(event.signal).execute(context)));
-                }
-                return each;
-            });
-        } catch (RuntimeException e) {
-            TicketLog.transactionFailed(batch.size(), e);
-            batch.forEach(this::runAlone);
+    private void send(List<Pending> batch) {
+        if (batch.isEmpty()) {
             return;
         }
-        perTransaction.record(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).result.complete(started.get(i));
+        if (batch.size() == 1) {
+            sendAlone(batch.get(0));
+            return;
         }
+        Transaction transaction = new Transaction();
+        try {
+            commands.execute(context -> {
+                context.getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
+                        committed -> transaction.committed = true);
+                context.getTransactionContext().addTransactionListener(TransactionState.ROLLED_BACK,
+                        rolledBack -> transaction.rolledBack = true);
+                for (Pending event : batch) {
+                    transaction.started.add(started(context, event));
+                }
+                return null;
+            });
+        } catch (RuntimeException | Error e) {
+            if (transaction.committed) {
+                TicketLog.failedAfterCommit(batch.size(), e);
+                complete(batch, transaction.started);
+            } else if (!transaction.rolledBack) {
+                batch.forEach(event -> event.result.completeExceptionally(e));
+            } else {
+                TicketLog.transactionFailed(batch.size(), e);
+                int failing = transaction.started.size();
+                if (failing < batch.size()) {
+                    List<Pending> others = new ArrayList<>(batch);
+                    Pending failed = others.remove(failing);
+                    send(others);
+                    sendAlone(failed);
+                } else {
+                    batch.forEach(this::sendAlone); // failed at the flush: which event's row, the engine does not say
+                }
+            }
+            return;
+        }
+        complete(batch, transaction.started);
     }
 
-    private void runAlone(Pending event) {
+    private void sendAlone(Pending event) {
         try {
-            List<StartedRule> started = commands.execute(context -> StartedRules.during(
-                    () -> new SignalEventReceivedCmd(event.signal).execute(context)));
+            List<StartedRule> started = commands.execute(context -> started(context, event));
             perTransaction.record(1);
             event.result.complete(started);
         } catch (Throwable e) {
@@ -159,17 +208,27 @@ class SignalBatches implements DisposableBean {
         }
     }
 
-    /** Ticket events waiting for a turn. */
-    int waiting() {
-        return waiting.size();
+    private void complete(List<Pending> batch, List<List<StartedRule>> started) {
+        perTransaction.record(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).result.complete(started.get(i));
+        }
     }
 
-    /** Lets the batches under way finish; events still waiting are refused as if they had found no turn. */
+    /** Starts the event's rules in this command; each builder is new, nothing kept from an attempt rolled back. */
+    private List<StartedRule> started(CommandContext context, Pending event) {
+        SignalEventReceivedBuilderImpl signal = (SignalEventReceivedBuilderImpl) runtimeService
+                .createSignalEvent(event.signal).setVariables(event.variables.get());
+        return StartedRules.during(() -> new SignalEventReceivedCmd(signal).execute(context));
+    }
+
+    /** Lets the transactions under way finish; events still waiting are refused as if they had found no turn. */
     @Override
     public void destroy() throws InterruptedException {
         running = false;
-        for (Thread worker : workers) {
-            worker.join(maxWait.toMillis() + POLL.toMillis());
+        long deadline = System.nanoTime() + maxWait.toNanos() + POLL.toNanos();
+        for (Thread turn : turns) {
+            turn.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
         }
         Pending left;
         while ((left = waiting.poll()) != null) {
@@ -184,23 +243,32 @@ class SignalBatches implements DisposableBean {
                 Duration.ofSeconds(1));
     }
 
-    /** One ticket event's signal, from the caller who waits for it to the thread that sends it. */
+    /** What became of one shared transaction. */
+    private static final class Transaction {
+        final List<List<StartedRule>> started = new ArrayList<>();
+        volatile boolean committed;
+        volatile boolean rolledBack;
+    }
+
+    /** One ticket event's signal, from the caller who waits for it to the turn that sends it. */
     private static final class Pending {
 
         private static final int WAITING = 0;
         private static final int TAKEN = 1;
         private static final int GIVEN_UP = 2;
 
-        final SignalEventReceivedBuilderImpl signal;
+        final String signal;
+        final Supplier<VariableMap> variables;
         final CountDownLatch taken = new CountDownLatch(1);
         final CompletableFuture<List<StartedRule>> result = new CompletableFuture<>();
         private final AtomicInteger state = new AtomicInteger(WAITING);
 
-        Pending(SignalEventReceivedBuilderImpl signal) {
+        Pending(String signal, Supplier<VariableMap> variables) {
             this.signal = signal;
+            this.variables = variables;
         }
 
-        /** A sending thread takes it, unless its caller gave up waiting first. */
+        /** A turn takes it, unless its caller gave up waiting first. */
         boolean take() {
             if (state.compareAndSet(WAITING, TAKEN)) {
                 taken.countDown();
@@ -209,7 +277,7 @@ class SignalBatches implements DisposableBean {
             return false;
         }
 
-        /** Its caller stops waiting, unless a sending thread took it first (then the caller waits for it). */
+        /** Its caller stops waiting, unless a turn took it first (then the caller waits for it). */
         boolean giveUp() {
             return state.compareAndSet(WAITING, GIVEN_UP);
         }

@@ -36,14 +36,9 @@ class TicketEventPublisher {
         String eventId = UUID.randomUUID().toString();
         String signal = event.type().signalName();
         TicketLog.received(eventId, event, signal);
-        VariableMap variables = Variables.createVariables()
-                // Spin's JSON format: readable as a map in expressions (${ticket.status}) without Java serialization
-                .putValueTyped(TICKET, Variables.objectValue(event.ticket())
-                        .serializationDataFormat(Variables.SerializationDataFormats.JSON).create())
-                .putValue(TICKET_EVENT, event.type().name());
         List<StartedRule> started;
         try {
-            started = signals.send(signal, variables);
+            started = signals.send(signal, () -> variables(event));
         } catch (BusyException e) {
             TicketLog.busy(event, e);
             throw e;
@@ -58,6 +53,15 @@ class TicketEventPublisher {
                 .thenComparing(StartedRule::processInstanceId)).toList();
         TicketLog.started(eventId, event, sorted);
         return new TicketEventReceipt(eventId, sorted);
+    }
+
+    /** The variables every rule instance starts with, new for each attempt to start them. */
+    private static VariableMap variables(TicketEvent event) {
+        return Variables.createVariables()
+                // Spin's JSON format: readable as a map in expressions (${ticket.status}) without Java serialization
+                .putValueTyped(TICKET, Variables.objectValue(event.ticketCopy())
+                        .serializationDataFormat(Variables.SerializationDataFormats.JSON).create())
+                .putValue(TICKET_EVENT, event.type().name());
     }
 
     /** The answer to a ticket event. */

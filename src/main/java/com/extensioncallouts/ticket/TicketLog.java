@@ -33,9 +33,14 @@ final class TicketLog {
                 eventId, signal, e);
     }
 
-    static void transactionFailed(int events, RuntimeException e) {
-        LOG.warn("CALLOUT-03006 {} ticket events sent in one transaction failed ({}); each is sent again alone", events,
-                e.toString());
+    static void transactionFailed(int events, Throwable e) {
+        LOG.warn("CALLOUT-03006 A transaction of {} ticket events was rolled back ({}); they are sent "
+                + "again, the one that failed alone", events, e.toString());
+    }
+
+    static void failedAfterCommit(int events, Throwable e) {
+        LOG.error("CALLOUT-03007 A transaction of {} ticket events committed, then failed; their rules started and "
+                + "are not started again", events, e);
     }
 
     static void busy(TicketEvent event, BusyException e) {

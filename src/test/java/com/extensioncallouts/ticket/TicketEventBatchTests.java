@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,7 +14,11 @@ import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,19 +32,22 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
+import com.extensioncallouts.monitor.CalloutMetrics;
 import com.extensioncallouts.support.Await;
 import com.extensioncallouts.support.Deployments;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Ticket events that wait for a turn together are sent in one engine transaction, each still answered with
- * the rule instances it started; one that fails there fails alone, and the others start their rules.
+ * the rule instances it started; one that fails there fails alone, and the others start their rules once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "callouts.ticket-events.max-concurrent=1",
@@ -47,19 +55,32 @@ import io.micrometer.core.instrument.MeterRegistry;
 @ActiveProfiles("test")
 class TicketEventBatchTests {
 
-    /** Holds the ticket {@code hold} until released; refuses tickets numbered {@code bad...}. */
+    /**
+     * The rule's gate: holds the ticket {@code hold} until released, refuses tickets numbered {@code bad...},
+     * makes the commit of {@code after-commit...} fail once committed, and counts the tickets it lets pass.
+     * The rule then calls a callout that does not exist (a skipped delivery, counted in {@code callouts.skipped}).
+     */
     public static class Gate {
         volatile CountDownLatch entered;
         volatile CountDownLatch release;
+        final Map<String, Integer> passed = new ConcurrentHashMap<>();
 
         void arm() {
             entered = new CountDownLatch(1);
             release = new CountDownLatch(1);
+            passed.clear();
         }
 
         public boolean pass(String ticketNumber) throws InterruptedException {
+            passed.merge(ticketNumber, 1, Integer::sum);
             if (ticketNumber.startsWith("bad")) {
                 throw new IllegalStateException("this rule refuses ticket " + ticketNumber);
+            }
+            if (ticketNumber.startsWith("after-commit")) {
+                Context.getCommandContext().getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
+                        committed -> {
+                            throw new IllegalStateException("something after the commit of " + ticketNumber);
+                        });
             }
             if (ticketNumber.equals("hold")) {
                 entered.countDown();
@@ -82,6 +103,9 @@ class TicketEventBatchTests {
     @Autowired HistoryService history;
     @Autowired SignalBatches signals;
     @Autowired MeterRegistry meters;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService taskService;
+    @Autowired JdbcTemplate jdbc;
     @Autowired Gate gate;
     final ObjectMapper json = new ObjectMapper();
     /** One thread per request: each waits for its answer while the others are sent. */
@@ -128,13 +152,15 @@ class TicketEventBatchTests {
     void anEventThatFailsInASharedTransactionFailsAloneAndTheOthersStartTheirRules() throws Exception {
         DistributionSummary perTransaction = meters.get(SignalBatches.PER_TRANSACTION).summary();
         long transactionsBefore = perTransaction.count();
+        double eventsBefore = perTransaction.totalAmount();
+        double skippedBefore = skipped();
 
         CompletableFuture<ResponseEntity<String>> held = postAsync("hold");
         assertThat(gate.entered.await(10, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<ResponseEntity<String>> first = postAsync("T-5");
-        CompletableFuture<ResponseEntity<String>> bad = postAsync("bad-6");
-        CompletableFuture<ResponseEntity<String>> last = postAsync("T-7");
-        Await.until("three events waiting for the turn", Duration.ofSeconds(10), () -> signals.waiting() == 3);
+        // queued in this order: T-5 runs before bad-6 in the shared transaction, T-7 after it
+        CompletableFuture<ResponseEntity<String>> first = queue("T-5", 1);
+        CompletableFuture<ResponseEntity<String>> bad = queue("bad-6", 2);
+        CompletableFuture<ResponseEntity<String>> last = queue("T-7", 3);
         gate.release.countDown();
 
         assertThat(startedInstance(held.get(20, TimeUnit.SECONDS), "hold")).isNotNull();
@@ -144,8 +170,68 @@ class TicketEventBatchTests {
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("batch-rule").count())
                 .as("hold, T-5 and T-7; nothing of bad-6, nor twice of the others").isEqualTo(3);
+        assertThat(gate.passed).as("T-5 and bad-6 passed the gate in the shared transaction and again after it")
+                .containsEntry("T-5", 2).containsEntry("bad-6", 2).containsEntry("T-7", 1);
         assertThat(perTransaction.count() - transactionsBefore)
-                .as("the shared transaction was rolled back; each of its events was sent again alone").isEqualTo(3);
+                .as("hold alone, then T-5 and T-7 together again (bad-6 alone failed)").isEqualTo(2);
+        assertThat(perTransaction.totalAmount() - eventsBefore).isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM callout_delivery WHERE ticket_number = 'T-5'", Long.class))
+                .as("the rolled-back transaction left no delivery of T-5 behind").isOne();
+        assertThat(skipped() - skippedBefore)
+                .as("T-5's skip in the rolled-back transaction is not counted, only the committed ones").isEqualTo(3);
+    }
+
+    @Test
+    void eventsWhoseTransactionCommittedAreNotSentAgainWhenSomethingAfterTheCommitFails() throws Exception {
+        CompletableFuture<ResponseEntity<String>> held = postAsync("hold");
+        assertThat(gate.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<ResponseEntity<String>> first = queue("T-8", 1);
+        CompletableFuture<ResponseEntity<String>> failingAfterCommit = queue("after-commit-9", 2);
+        CompletableFuture<ResponseEntity<String>> last = queue("T-10", 3);
+        gate.release.countDown();
+
+        assertThat(startedInstance(held.get(20, TimeUnit.SECONDS), "hold")).isNotNull();
+        assertThat(startedInstance(first.get(20, TimeUnit.SECONDS), "T-8")).isNotNull();
+        assertThat(startedInstance(failingAfterCommit.get(20, TimeUnit.SECONDS), "after-commit-9")).isNotNull();
+        assertThat(startedInstance(last.get(20, TimeUnit.SECONDS), "T-10")).isNotNull();
+        assertThat(gate.passed).as("each started once").containsEntry("T-8", 1).containsEntry("after-commit-9", 1)
+                .containsEntry("T-10", 1);
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("batch-rule").count()).isEqualTo(4);
+    }
+
+    @Test
+    void anInstanceWaitingForTheSignalCatchesItOnceFromTwoEventsOfOneTransaction() throws Exception {
+        DistributionSummary perTransaction = meters.get(SignalBatches.PER_TRANSACTION).summary();
+        long transactionsBefore = perTransaction.count();
+        rules.deploy("waiter.bpmn", waiter());
+        CompletableFuture<ResponseEntity<String>> held = postAsync("hold");
+        assertThat(gate.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        // starts waiting after the held event looked for waiting instances: the next events find it. After the
+        // catch it waits again (a task), so the engine cannot tell by its end that it caught the signal already
+        String waiter = runtime.startProcessInstanceByKey("waiter").getId();
+        CompletableFuture<ResponseEntity<String>> first = queue("T-11", 1);
+        CompletableFuture<ResponseEntity<String>> second = queue("T-12", 2);
+        gate.release.countDown();
+
+        assertThat(startedInstance(held.get(20, TimeUnit.SECONDS), "hold")).isNotNull();
+        assertThat(startedInstance(first.get(20, TimeUnit.SECONDS), "T-11")).isNotNull();
+        assertThat(startedInstance(second.get(20, TimeUnit.SECONDS), "T-12")).isNotNull();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(waiter).activityId("caught")
+                .count()).as("the waiting instance caught the signal once").isOne();
+        assertThat(taskService.createTaskQuery().processInstanceId(waiter).count())
+                .as("it waits once at the task after the catch event").isOne();
+        assertThat(perTransaction.count() - transactionsBefore).as("hold, then T-11 and T-12 together").isEqualTo(2);
+    }
+
+    private double skipped() {
+        Counter skipped = meters.find(CalloutMetrics.SKIPPED).tag("callout", "no-such-callout").counter();
+        return skipped == null ? 0 : skipped.count();
+    }
+
+    private CompletableFuture<ResponseEntity<String>> queue(String number, int waiting) throws InterruptedException {
+        CompletableFuture<ResponseEntity<String>> answer = postAsync(number);
+        Await.until(number + " waiting for the turn", Duration.ofSeconds(10), () -> signals.waiting() == waiting);
+        return answer;
     }
 
     /** The one rule instance a 202 names, after checking that it is the instance of this event's ticket. */
@@ -171,6 +257,27 @@ class TicketEventBatchTests {
         }, clients);
     }
 
+    private static String waiter() {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="https://extensioncallouts.com/test">
+                  <signal id="created" name="ticket-created"/>
+                  <process id="waiter" isExecutable="true" camunda:historyTimeToLive="P1D">
+                    <startEvent id="start"/>
+                    <sequenceFlow id="toWait" sourceRef="start" targetRef="wait"/>
+                    <intermediateCatchEvent id="wait"><signalEventDefinition signalRef="created"/></intermediateCatchEvent>
+                    <sequenceFlow id="toCaught" sourceRef="wait" targetRef="caught"/>
+                    <serviceTask id="caught" camunda:expression="${true}"/>
+                    <sequenceFlow id="toAfterwards" sourceRef="caught" targetRef="afterwards"/>
+                    <userTask id="afterwards"/>
+                    <sequenceFlow id="toEnd" sourceRef="afterwards" targetRef="end"/>
+                    <endEvent id="end"/>
+                  </process>
+                </definitions>
+                """;
+    }
+
     private static String rule() {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -181,7 +288,14 @@ class TicketEventBatchTests {
                     <startEvent id="start"><signalEventDefinition signalRef="created"/></startEvent>
                     <sequenceFlow id="toPass" sourceRef="start" targetRef="pass"/>
                     <serviceTask id="pass" camunda:expression="${batchGate.pass(ticket.number)}"/>
-                    <sequenceFlow id="toEnd" sourceRef="pass" targetRef="end"/>
+                    <sequenceFlow id="toCall" sourceRef="pass" targetRef="call"/>
+                    <callActivity id="call" calledElement="extension-callout">
+                      <extensionElements>
+                        <camunda:in sourceExpression="no-such-callout" target="calloutName"/>
+                        <camunda:in source="ticket" target="ticket"/>
+                      </extensionElements>
+                    </callActivity>
+                    <sequenceFlow id="toEnd" sourceRef="call" targetRef="end"/>
                     <endEvent id="end"/>
                   </process>
                 </definitions>
