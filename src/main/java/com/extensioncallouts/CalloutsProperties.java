@@ -101,6 +101,10 @@ public record CalloutsProperties(
         static final int MAX_BATCH = 256;
 
         public TicketEvents {
+            if (maxWait == null || maxWait.isNegative() || maxWait.isZero()) {
+                throw new IllegalArgumentException("callouts.ticket-events.max-wait must be longer than PT0S (how "
+                        + "long a ticket event may wait for a turn before it is refused), not " + maxWait);
+            }
             if (maxBatch < 1 || maxBatch > MAX_BATCH) {
                 throw new IllegalArgumentException("callouts.ticket-events.max-batch must be between 1 (one transaction "
                         + "per ticket event) and " + MAX_BATCH + ", not " + maxBatch);

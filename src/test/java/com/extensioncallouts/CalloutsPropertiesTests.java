@@ -55,6 +55,17 @@ class CalloutsPropertiesTests {
         }
     }
 
+    @Test
+    void aMaxWaitOfZeroOrLessIsRefusedNamingTheProperty() {
+        assertThat(new CalloutsProperties.TicketEvents(0, Duration.ofMillis(1), Duration.ZERO, 16).maxWait())
+                .isEqualTo(Duration.ofMillis(1));
+        for (Duration wrong : new Duration[] {Duration.ZERO, Duration.ofSeconds(-1), null}) {
+            assertThatThrownBy(() -> new CalloutsProperties.TicketEvents(0, wrong, Duration.ZERO, 16)).as("%s", wrong)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("callouts.ticket-events.max-wait must be longer than PT0S");
+        }
+    }
+
     private static CalloutsProperties.TicketEvents ticketEvents(Duration h2WriteInterval) {
         return new CalloutsProperties.TicketEvents(0, Duration.ofSeconds(30), h2WriteInterval, 16);
     }

@@ -38,10 +38,13 @@ import io.micrometer.core.instrument.MeterRegistry;
  * <p>
  * The events of a transaction stand or fall together. If one makes a rule fail, the transaction is rolled back
  * (our own tables with it, and no job is handed to a thread), that event is sent again alone, for its own error,
- * and the others again together. If the transaction could not even begin (the database away), every event gets
- * that error and nothing is sent again. If it committed and only something after the commit failed, every event
- * is answered with its rules, never sent twice. Rules run in the event's transaction and change only the
- * database, so sending an event again repeats log lines and Camunda's own activity counters, nothing else.
+ * and the others again together. If the transaction could not even begin (the database away) or its outcome is
+ * unknown, every event gets that error and nothing is sent again. If it committed and only something after the
+ * commit failed, every event is answered with its rules, never sent twice. What a rule does before its first
+ * wait state is part of the transaction, so sending an event again repeats log lines and Camunda's own activity
+ * counters, and anything a rule does outside the database there (the designers' guide says to keep that behind
+ * an asynchronous boundary). A caller whose event was taken waits for its answer however long the transactions
+ * before it take.
  * <p>
  * An instance waiting for the signal at a catch event is triggered by the first event of the transaction that
  * carries it, as if the events had come one after the other (in transactions of their own at the same moment,
@@ -137,17 +140,17 @@ class SignalBatches implements DisposableBean {
                 continue;
             }
             batch.clear();
-            if (first.take()) {
-                batch.add(first);
-            }
-            Pending next;
-            // a free turn takes the next event itself (the queue wakes it): run it at once, alone
-            while (batch.size() < maxBatch && idle.get() == 0 && (next = waiting.poll()) != null) {
-                if (next.take()) {
-                    batch.add(next);
-                }
-            }
             try {
+                if (first.take()) {
+                    batch.add(first);
+                }
+                Pending next;
+                // a free turn takes the next event itself (the queue wakes it): run it at once, alone
+                while (batch.size() < maxBatch && idle.get() == 0 && (next = waiting.poll()) != null) {
+                    if (next.take()) {
+                        batch.add(next);
+                    }
+                }
                 send(batch);
             } catch (Throwable unexpected) {
                 batch.forEach(event -> event.result.completeExceptionally(unexpected)); // no effect on those answered
@@ -157,10 +160,6 @@ class SignalBatches implements DisposableBean {
 
     private void send(List<Pending> batch) {
         if (batch.isEmpty()) {
-            return;
-        }
-        if (batch.size() == 1) {
-            sendAlone(batch.get(0));
             return;
         }
         Transaction transaction = new Transaction();
@@ -179,7 +178,7 @@ class SignalBatches implements DisposableBean {
             if (transaction.committed) {
                 TicketLog.failedAfterCommit(batch.size(), e);
                 complete(batch, transaction.started);
-            } else if (!transaction.rolledBack) {
+            } else if (!transaction.rolledBack || batch.size() == 1) {
                 batch.forEach(event -> event.result.completeExceptionally(e));
             } else {
                 TicketLog.transactionFailed(batch.size(), e);
@@ -188,24 +187,15 @@ class SignalBatches implements DisposableBean {
                     List<Pending> others = new ArrayList<>(batch);
                     Pending failed = others.remove(failing);
                     send(others);
-                    sendAlone(failed);
+                    send(List.of(failed));
                 } else {
-                    batch.forEach(this::sendAlone); // failed at the flush: which event's row, the engine does not say
+                    // failed at the flush: which event's row, the engine does not say
+                    batch.forEach(event -> send(List.of(event)));
                 }
             }
             return;
         }
         complete(batch, transaction.started);
-    }
-
-    private void sendAlone(Pending event) {
-        try {
-            List<StartedRule> started = commands.execute(context -> started(context, event));
-            perTransaction.record(1);
-            event.result.complete(started);
-        } catch (Throwable e) {
-            event.result.completeExceptionally(e);
-        }
     }
 
     private void complete(List<Pending> batch, List<List<StartedRule>> started) {

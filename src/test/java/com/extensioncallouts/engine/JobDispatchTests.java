@@ -6,13 +6,16 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
 import org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterAll;
@@ -20,9 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.extensioncallouts.callout.CalloutService;
+import com.extensioncallouts.support.Await;
 import com.extensioncallouts.support.CalloutEngineTest;
 import com.extensioncallouts.support.HttpReceiver;
 import com.extensioncallouts.support.HttpReceiver.Answer;
@@ -30,7 +35,8 @@ import com.extensioncallouts.support.HttpReceiver.Answer;
 /**
  * How callout jobs reach a thread. The job acquisition here polls only once a minute, so whatever leaves
  * sooner was started by {@link JobDispatch}: a ticket event's first attempt when its transaction commits, a
- * retry when its timer is due, and a job the executor had no room for by the acquisition it was handed to.
+ * retry when its timer is due, and a job the executor had no room for by the acquisition it was handed to (or,
+ * when its threads and queue are full as the job is created, left to it from the start).
  */
 @SpringBootTest(properties = {
         "callouts.retry.interval=PT2S",
@@ -119,6 +125,41 @@ class JobDispatchTests {
             jobExecutor.setTaskExecutor(threads);
         }
         assertThat(submitted).as("refused once by this node's dispatch, then run by the acquisition").hasValue(2);
+    }
+
+    @Test
+    void aJobIsLeftToTheAcquisitionWhileTheJobThreadsAndTheirQueueAreFull() throws Exception {
+        SpringJobExecutor jobExecutor = (SpringJobExecutor) engine.getJobExecutor();
+        TaskExecutor threads = jobExecutor.getTaskExecutor();
+        ThreadPoolTaskExecutor one = new ThreadPoolTaskExecutor();
+        one.setCorePoolSize(1);
+        one.setMaxPoolSize(1);
+        one.setQueueCapacity(1);
+        one.initialize();
+        CountDownLatch release = new CountDownLatch(1);
+        JobDispatch dispatch = new JobDispatch(engine);
+        MessageEntity job = new MessageEntity();
+        jobExecutor.setTaskExecutor(one);
+        try {
+            assertThat(dispatch.takes(job)).as("a thread free").isTrue();
+            one.execute(() -> awaitQuietly(release));
+            one.execute(() -> awaitQuietly(release));
+            Await.until("one job running, one queued", Duration.ofSeconds(5), () -> one.getActiveCount() == 1);
+            assertThat(dispatch.takes(job)).as("the thread busy and the queue full").isFalse();
+        } finally {
+            release.countDown();
+            jobExecutor.setTaskExecutor(threads);
+            one.shutdown();
+            dispatch.close();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private String callout(String name) {
