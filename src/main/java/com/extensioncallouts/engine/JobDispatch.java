@@ -117,7 +117,8 @@ class JobDispatch implements AutoCloseable {
         Context.getCommandContext().getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
                 context -> {
                     try {
-                        wakeUps.schedule(() -> configuration.getJobExecutor().jobWasAdded(), delay, TimeUnit.MILLISECONDS);
+                        wakeUps.schedule(() -> configuration.getJobExecutor().jobWasAdded(), delay,
+                                TimeUnit.MILLISECONDS);
                     } catch (RejectedExecutionException stopping) {
                         // shutting down: the acquisition of the next start finds the timer
                     }

@@ -30,11 +30,11 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Sends the signals of ticket events on threads of its own, one per turn ({@code callouts.ticket-events.max-concurrent}).
- * A turn that comes free while no other is free takes the events waiting for it, up to
- * {@code callouts.ticket-events.max-batch}, into one engine transaction: one commit, and one flush whose inserts
- * reach the database in one JDBC batch per table, for a storm of events instead of one of each per event. While
- * turns are free every event runs at once and alone.
+ * Sends the signals of ticket events on threads of its own, one per turn
+ * ({@code callouts.ticket-events.max-concurrent}). A turn that comes free while no other is free takes the events
+ * waiting for it, up to {@code callouts.ticket-events.max-batch}, into one engine transaction: one commit, and one
+ * flush whose inserts reach the database in one JDBC batch per table, for a storm of events instead of one of each
+ * per event. While turns are free every event runs at once and alone.
  * <p>
  * The events of a transaction stand or fall together. If one makes a rule fail, the transaction is rolled back
  * (our own tables with it, and no job is handed to a thread), that event is sent again alone, for its own error,
@@ -74,7 +74,7 @@ class SignalBatches implements DisposableBean {
         this.maxWait = properties.ticketEvents().maxWait();
         this.maxBatch = properties.ticketEvents().maxBatch();
         this.perTransaction = DistributionSummary.builder(PER_TRANSACTION)
-                .description("Ticket events whose rules started in one committed engine transaction")
+                .description("Ticket events sent in one committed engine transaction")
                 .register(registry);
         for (int i = 1; i <= properties.ticketEvents().concurrency(); i++) {
             Thread turn = new Thread(this::work, "ticket-events-" + i);
@@ -85,8 +85,9 @@ class SignalBatches implements DisposableBean {
     }
 
     /**
-     * Sends {@code signal} with the variables {@code variables} makes (anew for each attempt) and returns the root process instances it started, once they
-     * are committed. Waits up to {@code max-wait} for a turn; without one, nothing is started: 503.
+     * Sends {@code signal} with the variables {@code variables} makes (anew for each attempt) and returns the
+     * root process instances it started, once they are committed. Waits up to {@code max-wait} for a turn;
+     * without one, nothing is started: 503.
      */
     List<StartedRule> send(String signal, Supplier<VariableMap> variables) {
         Pending event = new Pending(signal, variables);

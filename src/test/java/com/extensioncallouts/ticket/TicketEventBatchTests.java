@@ -196,7 +196,8 @@ class TicketEventBatchTests {
         assertThat(startedInstance(last.get(20, TimeUnit.SECONDS), "T-10")).isNotNull();
         assertThat(gate.passed).as("each started once").containsEntry("T-8", 1).containsEntry("after-commit-9", 1)
                 .containsEntry("T-10", 1);
-        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("batch-rule").count()).isEqualTo(4);
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("batch-rule").count())
+                .isEqualTo(4);
     }
 
     @Test
