@@ -3,6 +3,7 @@ package com.extensioncallouts.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -132,17 +133,14 @@ class TicketEventBatchTests {
         long transactionsBefore = perTransaction.count();
         double eventsBefore = perTransaction.totalAmount();
 
-        CompletableFuture<ResponseEntity<String>> held = postAsync("hold");
-        assertThat(gate.entered.await(10, TimeUnit.SECONDS)).as("the first event holds the only turn").isTrue();
-        List<CompletableFuture<ResponseEntity<String>>> queued = List.of(postAsync("T-2"), postAsync("T-3"),
-                postAsync("T-4"));
-        Await.until("three events waiting for the turn", Duration.ofSeconds(10), () -> signals.waiting() == 3);
+        CompletableFuture<ResponseEntity<String>> held = holdTheTurn();
+        List<CompletableFuture<ResponseEntity<String>>> queued = queueInOrder("T-2", "T-3", "T-4");
         gate.release.countDown();
 
-        assertThat(startedInstance(held.get(20, TimeUnit.SECONDS), "hold")).isNotNull();
-        for (int i = 0; i < queued.size(); i++) {
-            assertThat(startedInstance(queued.get(i).get(20, TimeUnit.SECONDS), "T-" + (i + 2))).isNotNull();
-        }
+        assertStarted(held, "hold");
+        assertStarted(queued.get(0), "T-2");
+        assertStarted(queued.get(1), "T-3");
+        assertStarted(queued.get(2), "T-4");
         assertThat(perTransaction.count() - transactionsBefore)
                 .as("the held event alone, then the three that waited in one transaction").isEqualTo(2);
         assertThat(perTransaction.totalAmount() - eventsBefore).isEqualTo(4);
@@ -155,18 +153,15 @@ class TicketEventBatchTests {
         double eventsBefore = perTransaction.totalAmount();
         double skippedBefore = skipped();
 
-        CompletableFuture<ResponseEntity<String>> held = postAsync("hold");
-        assertThat(gate.entered.await(10, TimeUnit.SECONDS)).isTrue();
-        // queued in this order: T-5 runs before bad-6 in the shared transaction, T-7 after it
-        CompletableFuture<ResponseEntity<String>> first = queue("T-5", 1);
-        CompletableFuture<ResponseEntity<String>> bad = queue("bad-6", 2);
-        CompletableFuture<ResponseEntity<String>> last = queue("T-7", 3);
+        CompletableFuture<ResponseEntity<String>> held = holdTheTurn();
+        // T-5 runs before bad-6 in the shared transaction, T-7 after it
+        List<CompletableFuture<ResponseEntity<String>>> queued = queueInOrder("T-5", "bad-6", "T-7");
         gate.release.countDown();
 
-        assertThat(startedInstance(held.get(20, TimeUnit.SECONDS), "hold")).isNotNull();
-        assertThat(startedInstance(first.get(20, TimeUnit.SECONDS), "T-5")).isNotNull();
-        assertThat(startedInstance(last.get(20, TimeUnit.SECONDS), "T-7")).isNotNull();
-        ResponseEntity<String> refused = bad.get(20, TimeUnit.SECONDS);
+        assertStarted(held, "hold");
+        assertStarted(queued.get(0), "T-5");
+        assertStarted(queued.get(2), "T-7");
+        ResponseEntity<String> refused = queued.get(1).get(20, TimeUnit.SECONDS);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("batch-rule").count())
                 .as("hold, T-5 and T-7; nothing of bad-6, nor twice of the others").isEqualTo(3);
@@ -183,17 +178,14 @@ class TicketEventBatchTests {
 
     @Test
     void eventsWhoseTransactionCommittedAreNotSentAgainWhenSomethingAfterTheCommitFails() throws Exception {
-        CompletableFuture<ResponseEntity<String>> held = postAsync("hold");
-        assertThat(gate.entered.await(10, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<ResponseEntity<String>> first = queue("T-8", 1);
-        CompletableFuture<ResponseEntity<String>> failingAfterCommit = queue("after-commit-9", 2);
-        CompletableFuture<ResponseEntity<String>> last = queue("T-10", 3);
+        CompletableFuture<ResponseEntity<String>> held = holdTheTurn();
+        List<CompletableFuture<ResponseEntity<String>>> queued = queueInOrder("T-8", "after-commit-9", "T-10");
         gate.release.countDown();
 
-        assertThat(startedInstance(held.get(20, TimeUnit.SECONDS), "hold")).isNotNull();
-        assertThat(startedInstance(first.get(20, TimeUnit.SECONDS), "T-8")).isNotNull();
-        assertThat(startedInstance(failingAfterCommit.get(20, TimeUnit.SECONDS), "after-commit-9")).isNotNull();
-        assertThat(startedInstance(last.get(20, TimeUnit.SECONDS), "T-10")).isNotNull();
+        assertStarted(held, "hold");
+        assertStarted(queued.get(0), "T-8");
+        assertStarted(queued.get(1), "after-commit-9");
+        assertStarted(queued.get(2), "T-10");
         assertThat(gate.passed).as("each started once").containsEntry("T-8", 1).containsEntry("after-commit-9", 1)
                 .containsEntry("T-10", 1);
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("batch-rule").count())
@@ -205,18 +197,16 @@ class TicketEventBatchTests {
         DistributionSummary perTransaction = meters.get(SignalBatches.PER_TRANSACTION).summary();
         long transactionsBefore = perTransaction.count();
         rules.deploy("waiter.bpmn", waiter());
-        CompletableFuture<ResponseEntity<String>> held = postAsync("hold");
-        assertThat(gate.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<ResponseEntity<String>> held = holdTheTurn();
         // starts waiting after the held event looked for waiting instances: the next events find it. After the
         // catch it waits again (a task), so the engine cannot tell by its end that it caught the signal already
         String waiter = runtime.startProcessInstanceByKey("waiter").getId();
-        CompletableFuture<ResponseEntity<String>> first = queue("T-11", 1);
-        CompletableFuture<ResponseEntity<String>> second = queue("T-12", 2);
+        List<CompletableFuture<ResponseEntity<String>>> queued = queueInOrder("T-11", "T-12");
         gate.release.countDown();
 
-        assertThat(startedInstance(held.get(20, TimeUnit.SECONDS), "hold")).isNotNull();
-        assertThat(startedInstance(first.get(20, TimeUnit.SECONDS), "T-11")).isNotNull();
-        assertThat(startedInstance(second.get(20, TimeUnit.SECONDS), "T-12")).isNotNull();
+        assertStarted(held, "hold");
+        assertStarted(queued.get(0), "T-11");
+        assertStarted(queued.get(1), "T-12");
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(waiter).activityId("caught")
                 .count()).as("the waiting instance caught the signal once").isOne();
         assertThat(taskService.createTaskQuery().processInstanceId(waiter).count())
@@ -229,23 +219,36 @@ class TicketEventBatchTests {
         return skipped == null ? 0 : skipped.count();
     }
 
-    private CompletableFuture<ResponseEntity<String>> queue(String number, int waiting) throws InterruptedException {
-        CompletableFuture<ResponseEntity<String>> answer = postAsync(number);
-        Await.until(number + " waiting for the turn", Duration.ofSeconds(10), () -> signals.waiting() == waiting);
-        return answer;
+    /** Posts the ticket {@code hold}, whose rule holds the only turn until the gate is released. */
+    private CompletableFuture<ResponseEntity<String>> holdTheTurn() throws InterruptedException {
+        CompletableFuture<ResponseEntity<String>> held = postAsync("hold");
+        assertThat(gate.entered.await(10, TimeUnit.SECONDS)).as("the first event holds the only turn").isTrue();
+        return held;
     }
 
-    /** The one rule instance a 202 names, after checking that it is the instance of this event's ticket. */
-    private String startedInstance(ResponseEntity<String> answer, String ticketNumber) throws Exception {
-        assertThat(answer.getStatusCode()).as(ticketNumber).isEqualTo(HttpStatus.ACCEPTED);
-        JsonNode rules = json.readTree(answer.getBody()).get("workflowRules");
+    /** Posts these tickets one after the other, each once the one before waits for the turn: in this order. */
+    private List<CompletableFuture<ResponseEntity<String>>> queueInOrder(String... numbers)
+            throws InterruptedException {
+        List<CompletableFuture<ResponseEntity<String>>> answers = new ArrayList<>();
+        for (String number : numbers) {
+            answers.add(postAsync(number));
+            int waiting = answers.size();
+            Await.until(number + " waiting for the turn", Duration.ofSeconds(10), () -> signals.waiting() == waiting);
+        }
+        return answers;
+    }
+
+    /** Checks that the answer is a 202 naming one rule instance, the instance of this event's ticket. */
+    private void assertStarted(CompletableFuture<ResponseEntity<String>> answer, String ticketNumber) throws Exception {
+        ResponseEntity<String> response = answer.get(20, TimeUnit.SECONDS);
+        assertThat(response.getStatusCode()).as(ticketNumber).isEqualTo(HttpStatus.ACCEPTED);
+        JsonNode rules = json.readTree(response.getBody()).get("workflowRules");
         assertThat(rules).as(ticketNumber).hasSize(1);
         String instanceId = rules.get(0).get("processInstanceId").asText();
         HistoricVariableInstance ticket = history.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
                 .variableName("ticket").singleResult();
         assertThat(((Map<?, ?>) ticket.getValue()).get("number")).as("the instance named in the answer to %s",
                 ticketNumber).isEqualTo(ticketNumber);
-        return instanceId;
     }
 
     private CompletableFuture<ResponseEntity<String>> postAsync(String number) {
