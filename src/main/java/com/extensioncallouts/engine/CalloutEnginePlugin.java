@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * How the engine runs callouts: the history it keeps of them ({@link CalloutHistoryLevel},
  * {@link CalloutHistoryFilter}), how their jobs reach a thread ({@link JobDispatch}), where a ticket's JSON is
- * stored ({@link InlineJsonSerializer}), and an index the embedded database needs ({@link H2VariableIndex}).
+ * stored ({@link InlineJsonSerializer}), due dates on every job ({@link JobDueDates}), and the indexes the embedded
+ * database needs ({@link H2Indexes}).
  */
 @Component
 class CalloutEnginePlugin extends AbstractProcessEnginePlugin implements DisposableBean {
@@ -21,6 +22,7 @@ class CalloutEnginePlugin extends AbstractProcessEnginePlugin implements Disposa
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         dispatch = new JobDispatch(configuration);
+        JobDueDates.require(configuration);
         if (configuration.getCustomSessionFactories() == null) {
             configuration.setCustomSessionFactories(new ArrayList<>());
         }
@@ -40,7 +42,8 @@ class CalloutEnginePlugin extends AbstractProcessEnginePlugin implements Disposa
     public void postProcessEngineBuild(ProcessEngine processEngine) {
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-        H2VariableIndex.ensure(configuration.getDatabaseType(), configuration.getDataSource());
+        H2Indexes.ensure(configuration.getDatabaseType(), configuration.getDataSource());
+        JobDueDates.setMissing(configuration);
         // Here, not in postInit: Spin's plugin registers its serializers in its own postInit
         InlineJsonSerializer.replaceSpins(configuration);
     }

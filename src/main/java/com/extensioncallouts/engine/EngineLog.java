@@ -12,7 +12,7 @@ final class EngineLog {
     }
 
     static void indexNotCreated(String index, Exception e) {
-        LOG.warn("CALLOUT-07002 Index {} could not be created; loading variables gets slower as instances wait: {}",
+        LOG.warn("CALLOUT-07002 Index {} could not be created; the engine's queries get slower as instances wait: {}",
                 index, e.toString());
     }
 
@@ -23,6 +23,11 @@ final class EngineLog {
 
     static void dispatchedJobFailed(String jobId, Throwable t) {
         LOG.error("CALLOUT-07001 Job {} could not be run on this node; the engine has recorded its failure", jobId, t);
+    }
+
+    static void dueDatesSet(int jobs) {
+        LOG.info("CALLOUT-07005 {} jobs created without a due date (by an earlier version) are now due at their "
+                + "creation time, so that the job acquisition finds them", jobs);
     }
 
     static void dispatchedJobNotUnlocked(String jobId, RuntimeException e) {
