@@ -43,7 +43,6 @@ class CalloutEnginePlugin extends AbstractProcessEnginePlugin implements Disposa
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
         H2Indexes.ensure(configuration.getDatabaseType(), configuration.getDataSource());
-        JobDueDates.setMissing(configuration);
         // Here, not in postInit: Spin's plugin registers its serializers in its own postInit
         InlineJsonSerializer.replaceSpins(configuration);
     }

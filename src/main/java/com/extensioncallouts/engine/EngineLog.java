@@ -26,8 +26,13 @@ final class EngineLog {
     }
 
     static void dueDatesSet(int jobs) {
-        LOG.info("CALLOUT-07005 {} jobs created without a due date (by an earlier version) are now due at their "
-                + "creation time, so that the job acquisition finds them", jobs);
+        LOG.info("CALLOUT-07005 {} job(s) without a due date (left by an earlier build, or given none through the "
+                + "API) are now due at their creation time, so that the job acquisition finds them", jobs);
+    }
+
+    static void dueDatesNotSet(RuntimeException e) {
+        LOG.warn("CALLOUT-07006 Could not look for jobs without a due date (the job acquisition does not find "
+                + "them); trying again in a minute: {}", e.toString());
     }
 
     static void dispatchedJobNotUnlocked(String jobId, RuntimeException e) {

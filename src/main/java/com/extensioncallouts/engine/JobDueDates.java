@@ -1,25 +1,35 @@
 package com.extensioncallouts.engine;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.Timestamp;
 
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
 
 /**
- * Every job has a due date (Camunda's {@code ensureJobDueDateNotNull}: a job due at once is due at its creation
- * time), so that the job acquisition asks only {@code DUEDATE_ <= now} instead of
- * {@code DUEDATE_ IS NULL OR DUEDATE_ <= now}. A database answers the first from an index on the due date
- * ({@link H2Indexes} on the embedded default); for the second it reads every job, and every delivery waiting
- * for its retry is one: 28 ms an acquisition with 10,000 retries waiting on H2, with the acquisition running
- * every second or two.
+ * Every job has a due date (Camunda's {@code ensureJobDueDateNotNull}: a job due at once is due as it is created),
+ * so that the job acquisition asks only {@code DUEDATE_ <= now} instead of {@code DUEDATE_ IS NULL OR DUEDATE_ <=
+ * now}. A database answers the first from an index on the due date ({@link H2Indexes} on the embedded default); for
+ * the second it reads every job, and every delivery waiting for its retry is one: 28 ms an acquisition with 10,000
+ * retries waiting on H2, with the acquisition running every second or two.
  *
- * <p>Jobs created by an earlier version (or by Camunda without this setting) may have no due date; the new
- * query would never find them, so each start gives them their creation time as due date.
+ * <p>A job can still come without a due date: left by an earlier build (or a node of one still running in the
+ * cluster), or given none through Camunda's API ({@code setJobDuedate(id, null)}, which Camunda reads as "due now";
+ * so does its history clean-up when it suspends and activates its job). The acquisition would never find it, so at
+ * start and then every minute such jobs become due at their creation time. {@code REV_} is left as it is: a node of
+ * an earlier build running such a job deletes it by its revision when done, and a new revision would make it run
+ * the job again.
  */
-final class JobDueDates {
+@Component
+class JobDueDates {
 
-    private JobDueDates() {
+    private final ProcessEngineConfigurationImpl engine;
+
+    JobDueDates(ProcessEngineConfigurationImpl engine) {
+        this.engine = engine;
     }
 
     /** Before the engine is built: new jobs get a due date, and the acquisition relies on it. */
@@ -27,19 +37,21 @@ final class JobDueDates {
         configuration.setEnsureJobDueDateNotNull(true);
     }
 
-    /** Once the schema exists: jobs without a due date become due at their creation time (or now). */
-    static void setMissing(ProcessEngineConfigurationImpl configuration) {
-        String table = configuration.getDatabaseTablePrefix() + "ACT_RU_JOB";
-        try (Connection connection = configuration.getDataSource().getConnection();
-                Statement statement = connection.createStatement()) {
-            int updated = statement.executeUpdate("UPDATE " + table
-                    + " SET DUEDATE_ = COALESCE(CREATE_TIME_, CURRENT_TIMESTAMP) WHERE DUEDATE_ IS NULL");
-            if (updated > 0) {
-                EngineLog.dueDatesSet(updated);
+    /** Jobs without a due date become due at their creation time (or now); how many there were. */
+    @Scheduled(initialDelayString = "PT0S", fixedDelayString = "PT1M")
+    int giveMissingDueDates() {
+        String prefix = engine.getDatabaseTablePrefix() == null ? "" : engine.getDatabaseTablePrefix();
+        try {
+            int jobs = new JdbcTemplate(engine.getDataSource()).update("UPDATE " + prefix + "ACT_RU_JOB"
+                    + " SET DUEDATE_ = COALESCE(CREATE_TIME_, ?) WHERE DUEDATE_ IS NULL",
+                    new Timestamp(ClockUtil.getCurrentTime().getTime()));
+            if (jobs > 0) {
+                EngineLog.dueDatesSet(jobs);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not give jobs without a due date their creation time as due date"
-                    + " (the job acquisition would never find them)", e);
+            return jobs;
+        } catch (DataAccessException e) {
+            EngineLog.dueDatesNotSet(e);
+            return 0;
         }
     }
 }

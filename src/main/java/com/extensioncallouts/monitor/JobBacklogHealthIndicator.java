@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component("jobBacklogHealthIndicator")
 class JobBacklogHealthIndicator extends AbstractHealthIndicator {
 
-    /** Due since: a timer's due date, or the creation of an asynchronous continuation (which has none). */
+    /** Due since: the job's due date (every job has one here; a job of plain Camunda may have none: its creation). */
     private static final String OVERDUE = """
             SELECT COUNT(*) AS jobs, MIN(COALESCE(DUEDATE_, CREATE_TIME_)) AS oldest FROM %sACT_RU_JOB
             WHERE RETRIES_ > 0 AND SUSPENSION_STATE_ = 1

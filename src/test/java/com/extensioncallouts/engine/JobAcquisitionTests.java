@@ -29,46 +29,39 @@ import com.extensioncallouts.support.CalloutEngineTest;
  */
 class JobAcquisitionTests extends CalloutEngineTest {
 
-    /**
-     * The filter of Camunda 7.24's {@code selectNextJobsToExecute} (its {@code Job.xml}) as it reads with due dates
-     * ensured and the starter's defaults: no deployment awareness, no priority range, no ordering.
-     */
-    private static final String ACQUISITION = """
-            select RES.ID_, RES.REV_, RES.DUEDATE_, RES.PROCESS_INSTANCE_ID_, RES.EXCLUSIVE_ from ACT_RU_JOB RES
-            where (RES.RETRIES_ > 0) and (RES.DUEDATE_ <= ?)
-              and (RES.LOCK_OWNER_ is null or RES.LOCK_EXP_TIME_ < ?) and RES.SUSPENSION_STATE_ = 1
-              and ((RES.EXCLUSIVE_ = true and not exists(select J2.ID_ from ACT_RU_JOB J2
-                      where J2.PROCESS_INSTANCE_ID_ = RES.PROCESS_INSTANCE_ID_ and (J2.EXCLUSIVE_ = true)
-                      and (J2.LOCK_OWNER_ is not null and J2.LOCK_EXP_TIME_ >= ?)))
-                   or RES.EXCLUSIVE_ = false)
-            LIMIT ? OFFSET ?""";
-
     @Autowired ProcessEngineConfigurationImpl engine;
+    @Autowired JobDueDates dueDates;
     @Autowired DataSource dataSource;
     @Autowired JdbcTemplate jdbc;
 
     @Test
-    void aJobThatIsDueAtOnceIsDueAtItsCreationTime() {
+    void aJobThatIsDueAtOnceGetsADueDateAsItIsCreated() {
         Callout callout = create(draft(unique("Due"), RMM.url("/rmm/due"), "POST", "JSON", "ON_ERROR", "due@msp.example"));
         Date before = new Date(System.currentTimeMillis() - 1000);
 
         String pid = start(callout.name(), ticket("T1", "a-1"), "EDITED");
 
         Job job = management.createJobQuery().processInstanceId(pid).singleResult();
-        assertThat(engine.isEnsureJobDueDateNotNull()).isTrue();
         assertThat(job.getDuedate()).isNotNull().isAfter(before).isBeforeOrEqualTo(new Date());
         assertThat(acquirable()).contains(job.getId());
     }
 
     @Test
-    void theAcquisitionReadsDueJobsFromTheDueDateIndexNotEveryWaitingJob() throws Exception {
+    void theAcquisitionAsksOnlyForDueJobsAndReadsThemFromTheDueDateIndex() throws Exception {
+        String sql = acquisitionAsTheEngineSendsIt();
+        assertThat(sql.replaceAll("\\s+", " ").toUpperCase())
+                .contains("RES.DUEDATE_ <= ?")
+                .doesNotContain("DUEDATE_ IS NULL");
+
         String plan;
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement explain = connection.prepareStatement("EXPLAIN " + ACQUISITION)) {
+                PreparedStatement explain = connection.prepareStatement("EXPLAIN " + sql)) {
             Timestamp now = new Timestamp(System.currentTimeMillis());
-            explain.setTimestamp(1, now);
-            explain.setTimestamp(2, now);
-            explain.setTimestamp(3, now);
+            int parameters = explain.getParameterMetaData().getParameterCount();
+            assertThat(parameters).as("three times now, then LIMIT and OFFSET").isEqualTo(5);
+            for (int i = 1; i <= 3; i++) {
+                explain.setTimestamp(i, now);
+            }
             explain.setInt(4, 8);
             explain.setInt(5, 0);
             try (ResultSet rs = explain.executeQuery()) {
@@ -76,33 +69,50 @@ class JobAcquisitionTests extends CalloutEngineTest {
                 plan = rs.getString(1);
             }
         }
-
         String outerScan = plan.substring(0, plan.indexOf("WHERE"));
         assertThat(outerScan).contains(H2Indexes.JOBS_BY_DUE_DATE);
     }
 
     @Test
-    void jobsAnEarlierVersionCreatedWithoutADueDateBecomeDueAtTheirCreationTimeOnStart() {
+    void aJobWithoutADueDateBecomesDueAtItsCreationTimeSoThatTheAcquisitionFindsIt() {
         Callout callout = create(draft(unique("Undated"), RMM.url("/rmm/undated"), "POST", "JSON", "ON_ERROR",
                 "undated@msp.example"));
         String pid = start(callout.name(), ticket("T2", "a-2"), "EDITED");
         Job job = management.createJobQuery().processInstanceId(pid).singleResult();
-        jdbc.update("UPDATE ACT_RU_JOB SET DUEDATE_ = NULL WHERE ID_ = ?", job.getId());
-        assertThat(acquirable()).as("the acquisition asks for due dates only").doesNotContain(job.getId());
+        try {
+            management.setJobDuedate(job.getId(), null); // Camunda's API allows it, as did earlier builds
+            assertThat(acquirable()).as("the acquisition asks for due dates only").doesNotContain(job.getId());
 
-        JobDueDates.setMissing(engine);
+            dueDates.giveMissingDueDates(); // what runs at start and then every minute
 
-        Timestamp created = jdbc.queryForObject("SELECT CREATE_TIME_ FROM ACT_RU_JOB WHERE ID_ = ?", Timestamp.class,
-                job.getId());
-        Date due = management.createJobQuery().jobId(job.getId()).singleResult().getDuedate();
-        assertThat(due.getTime()).isEqualTo(created.getTime());
-        assertThat(acquirable()).contains(job.getId());
+            Timestamp created = jdbc.queryForObject("SELECT CREATE_TIME_ FROM ACT_RU_JOB WHERE ID_ = ?",
+                    Timestamp.class, job.getId());
+            Date due = management.createJobQuery().jobId(job.getId()).singleResult().getDuedate();
+            assertThat(due.getTime()).isEqualTo(created.getTime());
+            assertThat(acquirable()).contains(job.getId());
+        } finally {
+            dueDates.giveMissingDueDates(); // leaves no undated job behind for the other tests, whatever failed
+        }
     }
 
     /** The ids of the jobs Camunda's own acquisition query returns now. */
     private List<String> acquirable() {
         List<AcquirableJobEntity> jobs = engine.getCommandExecutorTxRequired()
-                .execute(context -> context.getJobManager().findNextJobsToExecute(new Page(0, 1000)));
+                .execute(context -> context.getJobManager().findNextJobsToExecute(new Page(0, Integer.MAX_VALUE)));
         return jobs.stream().map(AcquirableJobEntity::getId).toList();
+    }
+
+    /** The acquisition's SQL as H2 received it from the engine (H2's statistics of the statements it ran). */
+    private String acquisitionAsTheEngineSendsIt() {
+        jdbc.execute("SET QUERY_STATISTICS TRUE");
+        try {
+            acquirable();
+            List<String> statements = jdbc.queryForList("SELECT SQL_STATEMENT FROM INFORMATION_SCHEMA.QUERY_STATISTICS"
+                    + " WHERE SQL_STATEMENT LIKE '%from ACT_RU_JOB RES%RETRIES_%'", String.class);
+            assertThat(statements).hasSize(1);
+            return statements.get(0);
+        } finally {
+            jdbc.execute("SET QUERY_STATISTICS FALSE");
+        }
     }
 }
