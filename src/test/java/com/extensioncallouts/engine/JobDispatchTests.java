@@ -3,6 +3,7 @@ package com.extensioncallouts.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,6 +26,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.extensioncallouts.callout.CalloutService;
 import com.extensioncallouts.support.Await;
@@ -51,6 +54,7 @@ class JobDispatchTests {
     @Autowired ManagementService management;
     @Autowired CalloutService callouts;
     @Autowired ProcessEngineConfigurationImpl engine;
+    @Autowired PlatformTransactionManager transactions;
 
     @AfterAll
     static void closeReceiver() {
@@ -148,6 +152,47 @@ class JobDispatchTests {
             assertThat(dispatch.takes(job)).as("the thread busy and the queue full").isFalse();
         } finally {
             release.countDown();
+            jobExecutor.setTaskExecutor(threads);
+            one.shutdown();
+            dispatch.close();
+        }
+    }
+
+    @Test
+    void jobsPromisedByATransactionStillOpenTakeTheirRoomUntilItEnds() {
+        SpringJobExecutor jobExecutor = (SpringJobExecutor) engine.getJobExecutor();
+        TaskExecutor threads = jobExecutor.getTaskExecutor();
+        ThreadPoolTaskExecutor one = new ThreadPoolTaskExecutor(); // room for two: one running, one queued
+        one.setCorePoolSize(1);
+        one.setMaxPoolSize(1);
+        one.setQueueCapacity(1);
+        one.initialize();
+        JobDispatch dispatch = new JobDispatch(engine);
+        jobExecutor.setTaskExecutor(one);
+        try {
+            List<Boolean> taken = new TransactionTemplate(transactions).execute(status -> {
+                status.setRollbackOnly(); // nothing to run afterwards: the jobs below exist only in memory
+                return engine.getCommandExecutorTxRequired().execute(context -> {
+                    List<Boolean> answers = new ArrayList<>();
+                    for (int i = 1; i <= 3; i++) {
+                        MessageEntity job = new MessageEntity();
+                        job.setId("promised-" + i);
+                        boolean takes = dispatch.takes(job);
+                        answers.add(takes);
+                        if (takes) {
+                            dispatch.lockAndRunAfterCommit(job);
+                        }
+                    }
+                    return answers;
+                });
+            });
+
+            assertThat(taken).as("two promised to the idle thread and its queue, the third left to the acquisition")
+                    .containsExactly(true, true, false);
+            MessageEntity later = new MessageEntity();
+            later.setId("after-the-transaction");
+            assertThat(dispatch.takes(later)).as("the room is free again once the transaction ended").isTrue();
+        } finally {
             jobExecutor.setTaskExecutor(threads);
             one.shutdown();
             dispatch.close();
