@@ -26,10 +26,14 @@ import org.springframework.stereotype.Component;
 @Component
 class JobDueDates {
 
-    private final ProcessEngineConfigurationImpl engine;
+    private final JdbcTemplate jdbc;
+    private final String sql;
 
     JobDueDates(ProcessEngineConfigurationImpl engine) {
-        this.engine = engine;
+        this.jdbc = new JdbcTemplate(engine.getDataSource());
+        String prefix = engine.getDatabaseTablePrefix();
+        this.sql = "UPDATE " + (prefix == null ? "" : prefix) + "ACT_RU_JOB"
+                + " SET DUEDATE_ = COALESCE(CREATE_TIME_, ?) WHERE DUEDATE_ IS NULL";
     }
 
     /** Before the engine is built: new jobs get a due date, and the acquisition relies on it. */
@@ -40,11 +44,8 @@ class JobDueDates {
     /** Jobs without a due date become due at their creation time (or now); how many there were. */
     @Scheduled(initialDelayString = "PT0S", fixedDelayString = "PT1M")
     int giveMissingDueDates() {
-        String prefix = engine.getDatabaseTablePrefix() == null ? "" : engine.getDatabaseTablePrefix();
         try {
-            int jobs = new JdbcTemplate(engine.getDataSource()).update("UPDATE " + prefix + "ACT_RU_JOB"
-                    + " SET DUEDATE_ = COALESCE(CREATE_TIME_, ?) WHERE DUEDATE_ IS NULL",
-                    new Timestamp(ClockUtil.getCurrentTime().getTime()));
+            int jobs = jdbc.update(sql, new Timestamp(ClockUtil.getCurrentTime().getTime()));
             if (jobs > 0) {
                 EngineLog.dueDatesSet(jobs);
             }
