@@ -81,7 +81,7 @@ public final class Benchmark {
             double half = Math.max(1, saturation / 2);
             Run halfRun = driver.openLoop(target, "EDITED", half, (int) Math.max(300, half * 15), DRAIN);
             log("  at %.1f/s: %s", half, Latencies.ofNanos(halfRun.fromAccepted()).format());
-            Run at20 = driver.openLoop(target, "EDITED", 20, 300, DRAIN);
+            Run at20 = driver.openLoop(target, "EDITED", 20, settings.eventsAt20PerSecond(), DRAIN);
             log("  at 20/s: %s; end to end %s", Latencies.ofNanos(at20.fromAccepted()).format(),
                     Latencies.ofNanos(at20.fromSent()).format());
             long heap = app.heapAfterFullGc();
@@ -229,12 +229,12 @@ public final class Benchmark {
             EventTarget.Callouts target = (EventTarget.Callouts) target(BenchSettings.CALLOUTS, app);
             new CalloutsSetup(target).prepare(receiver.url("/ok"), receiver.url("/fail"));
             warmUp(app, target);
-            Run without = driver.openLoop(target, "EDITED", 20, 300, DRAIN);
+            Run without = driver.openLoop(target, "EDITED", 20, settings.eventsAt20PerSecond(), DRAIN);
             log("  none waiting: %s end to end", Latencies.ofNanos(without.fromSent()).format());
             Run failing = driver.closedLoop(target, "CREATED", 8, settings.waitingRetries(), Duration.ofMinutes(10));
             long waiting = failing.events() - failing.lost();
             log("  %d retries waiting (%.1f/s while failing)", waiting, failing.throughput());
-            Run with = driver.openLoop(target, "EDITED", 20, 300, DRAIN);
+            Run with = driver.openLoop(target, "EDITED", 20, settings.eventsAt20PerSecond(), DRAIN);
             log("  %d waiting: %s end to end", waiting, Latencies.ofNanos(with.fromSent()).format());
             return new Results.WaitingRetries(database, Latencies.ofNanos(without.fromSent()),
                     Latencies.ofNanos(with.fromSent()), waiting, app.heapAfterFullGc());

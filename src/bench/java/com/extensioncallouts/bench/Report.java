@@ -72,8 +72,9 @@ final class Report {
                     t.saturated().dbCpuMsPerDelivery(), t.halfFromAccepted().format(), t.halfRate(),
                     t.at20FromAccepted().format(), t.at20FromSent().format(), t.heapBytes() / MIB));
         }
-        md.append("\nLatency is from the accepted POST to the RMM receiving the request (0 when it arrived before "
-                + "the answer was read); end to end is from sending the POST.\n\n");
+        md.append(String.format("%nLatency is from the accepted POST to the RMM receiving the request (0 when it arrived "
+                + "before the answer was read); end to end is from sending the POST. %d events at 20 events/s.%n%n",
+                settings.eventsAt20PerSecond()));
         targets(md);
         retriesAndWaiting(md);
         isolation(md);

@@ -1,8 +1,10 @@
 package com.extensioncallouts.engine;
 
+import java.io.StringWriter;
 import java.util.Set;
 
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
 import org.camunda.bpm.engine.impl.variable.serializer.ValueFields;
 import org.camunda.bpm.engine.impl.variable.serializer.ValueFieldsImpl;
@@ -23,6 +25,8 @@ import org.camunda.spin.plugin.impl.SpinObjectValueSerializer;
  * goes to a byte array as before, a value stored before (a byte array, no text) is read as before and stays
  * where it is until it changes, and a map changed in place is saved as Camunda saves it. Same name and type as
  * the serializer it replaces, so Cockpit, the REST API and history read these variables as any other JSON object.
+ * <p>
+ * It also writes the JSON without Spin's stream buffers ({@link #serializeToByteArray}).
  */
 final class InlineJsonSerializer extends SpinObjectValueSerializer {
 
@@ -30,6 +34,9 @@ final class InlineJsonSerializer extends SpinObjectValueSerializer {
     static final int MAX_INLINE = 4000;
 
     static final String NAME = "spin://" + DataFormats.JSON_DATAFORMAT_NAME;
+
+    /** Characters a serialisation starts with room for: a ticket of a few fields fits. */
+    private static final int INITIAL_CAPACITY = 512;
 
     private static final Set<String> INLINE_DATABASES = Set.of("h2", "postgres");
 
@@ -52,6 +59,22 @@ final class InlineJsonSerializer extends SpinObjectValueSerializer {
         int index = serializers.getSerializerIndex(spins);
         serializers.removeSerializer(spins);
         serializers.addSerializer(new InlineJsonSerializer(), index);
+    }
+
+    /**
+     * Spin's own serialisation (its mapper's tree, written by its writer, encoded in the engine's charset), into a
+     * string instead of through a {@code BufferedWriter} and an {@code OutputStreamWriter}: those allocate 24 KB of
+     * buffers for every serialisation of a ticket of a few hundred bytes, and the engine serialises a ticket when
+     * it is set and again when its command ends (to see whether it changed in place), for the rule and for the
+     * callout it calls: the largest allocation of a delivery outside the database. Same bytes as Spin's (an
+     * unmappable character becomes the charset's replacement either way), so a value stored by Spin's serializer
+     * compares as unchanged.
+     */
+    @Override
+    protected byte[] serializeToByteArray(Object deserializedObject) {
+        StringWriter json = new StringWriter(INITIAL_CAPACITY);
+        dataFormat.getWriter().writeToWriter(json, dataFormat.getMapper().mapJavaToInternal(deserializedObject));
+        return json.toString().getBytes(Context.getProcessEngineConfiguration().getDefaultCharset());
     }
 
     @Override

@@ -2,14 +2,21 @@ package com.extensioncallouts.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
+import org.camunda.bpm.engine.impl.variable.serializer.ValueFieldsImpl;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.spin.DataFormats;
+import org.camunda.spin.plugin.impl.SpinObjectValueSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +36,7 @@ class InlineJsonSerializerTests extends CalloutEngineTest {
 
     @Autowired RepositoryService repository;
     @Autowired JdbcTemplate jdbc;
+    @Autowired ProcessEngineConfigurationImpl configuration;
     private String deploymentId;
 
     @BeforeEach
@@ -139,6 +147,35 @@ class InlineJsonSerializerTests extends CalloutEngineTest {
         assertThat((String) variableRow(instance).get("TEXT_")).contains("a-55");
         assertThat(jdbc.queryForObject("select count(*) from ACT_GE_BYTEARRAY where ID_ = ?", Integer.class,
                 byteArray)).isZero();
+    }
+
+    @Test
+    void writesExactlyTheBytesSpinsOwnSerializerWrites() {
+        Map<String, Object> ticket = ticket("T6", "a-6");
+        ticket.put("title", "Ünïcödé «quotes» \"escaped\" back\\slash\nnew line\ttab \u0001 emoji 🙂 lone \uD800 end");
+        ticket.put("numbers", List.of(1, 2L, 3.25, new BigDecimal("1.50"), Long.MAX_VALUE, -0.0));
+        ticket.put("nothing", null);
+        ticket.put("closed", true);
+        ticket.put("nested", Map.of("list", List.of(Map.of("k", "v"), List.of())));
+        TypedValueSerializer<?> ours = configuration.getVariableSerializers().getSerializerByName(
+                InlineJsonSerializer.NAME);
+        SpinObjectValueSerializer spins = new SpinObjectValueSerializer(InlineJsonSerializer.NAME, DataFormats.json());
+
+        byte[][] written = configuration.getCommandExecutorTxRequired().execute(context -> new byte[][] {
+                bytesWrittenBy(ours, json(ticket)), bytesWrittenBy(spins, json(ticket)) });
+
+        assertThat(ours).isInstanceOf(InlineJsonSerializer.class);
+        // Spin's tree writes 1.50 as 1.5, and the charset's replacement for a lone surrogate: so do we
+        assertThat(new String(written[0], StandardCharsets.UTF_8)).contains("\"number\":\"T6\"", "Ünïcödé", "🙂",
+                "lone ? end", "3.25,1.5,");
+        assertThat(written[0]).isEqualTo(written[1]);
+    }
+
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static byte[] bytesWrittenBy(TypedValueSerializer serializer, ObjectValue value) {
+        ValueFieldsImpl fields = new ValueFieldsImpl();
+        serializer.writeValue(value, fields);
+        return fields.getByteArrayValue();
     }
 
     /** Moves the ticket's JSON from its row into a byte array row, as Spin's own serializer stores it. */
