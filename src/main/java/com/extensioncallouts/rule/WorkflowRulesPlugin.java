@@ -33,11 +33,14 @@ class WorkflowRulesPlugin extends AbstractProcessEnginePlugin {
             configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
         }
         configuration.getCustomPostBPMNParseListeners().add(new CalloutCallParseListener(index, unknownCallouts));
-        installSpinJsonResolver(configuration);
+        installResolvers(configuration);
     }
 
-    /** The engine offers no hook to add a resolver; replace Spring's expression manager with an extended one. */
-    private void installSpinJsonResolver(ProcessEngineConfigurationImpl configuration) {
+    /**
+     * Reading Spin JSON like a map, and {@code execution.getVariable(...)} without reflection. The engine offers no
+     * hook to add a resolver; replace Spring's expression manager with an extended one.
+     */
+    private void installResolvers(ProcessEngineConfigurationImpl configuration) {
         Object current = configuration.getExpressionManager();
         if (current != null && current.getClass() != SpringExpressionManager.class) {
             RuleLog.expressionManagerKept(current.getClass().getName());
@@ -48,6 +51,7 @@ class WorkflowRulesPlugin extends AbstractProcessEnginePlugin {
             protected ELResolver createElResolver() {
                 CompositeELResolver resolver = new CompositeELResolver();
                 resolver.add(new SpinJsonElResolver());
+                resolver.add(new GetVariableElResolver());
                 resolver.add(super.createElResolver());
                 return resolver;
             }
