@@ -13,7 +13,9 @@ import org.camunda.bpm.engine.impl.variable.serializer.VariableSerializers;
 import org.camunda.bpm.engine.variable.impl.value.ObjectValueImpl;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.spin.DataFormats;
+import org.camunda.spin.impl.json.jackson.JacksonJsonLogger;
 import org.camunda.spin.impl.json.jackson.format.JacksonJsonDataFormat;
+import org.camunda.spin.impl.json.jackson.format.JacksonJsonDataFormatWriter;
 import org.camunda.spin.plugin.impl.SpinObjectValueSerializer;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -71,22 +73,31 @@ final class InlineJsonSerializer extends SpinObjectValueSerializer {
      * Spin's own serialisation (its object mapper's tree of the value, written with that mapper by a generator of its
      * factory, encoded in the engine's charset), into a string: Spin writes through a {@code BufferedWriter} and an
      * {@code OutputStreamWriter} and leaves its generator open, so every serialisation of a ticket of a few hundred
-     * bytes allocated 32 KB of buffers (the generator's own is returned to Jackson's per-thread recycler only when
-     * it is closed). The engine serialises a ticket when it is set and again when its command ends (to see whether
-     * it changed in place), for the rule and for the callout it calls: in a profile at saturation the largest
-     * allocation of a delivery outside the database. Same bytes as Spin's (an unmappable character becomes the
-     * charset's replacement either way), so a value stored by Spin's serializer compares as unchanged.
+     * bytes allocated 32 KB of buffers on Java 17 (the generator's own is returned to Jackson's per-thread recycler
+     * only when it is closed). The engine serialises a ticket when it is set and again when its command ends (to see
+     * whether it changed in place), for the rule and for the callout it calls: in a profile at saturation the
+     * largest allocation of a delivery outside the database.
+     * <p>
+     * The same bytes as Spin's: an unmappable or malformed character becomes the charset's replacement either way,
+     * and Spin's bytes are complete because its mapper flushes after writing a value ({@code FLUSH_AFTER_WRITE_VALUE}
+     * and {@code FLUSH_PASSED_TO_STREAM}, both Jackson's defaults, which this application does not change). A
+     * failure to write is Spin's own exception. Only Spin's stock Jackson writer is replaced: a data format whose
+     * writer is another class (a customised Spin) writes through that writer, into the string.
      */
     @Override
-    protected byte[] serializeToByteArray(Object deserializedObject) throws IOException {
+    protected byte[] serializeToByteArray(Object deserializedObject) {
         StringWriter json = new StringWriter(INITIAL_CAPACITY);
-        if (dataFormat instanceof JacksonJsonDataFormat jackson) {
+        Object tree = dataFormat.getMapper().mapJavaToInternal(deserializedObject);
+        if (dataFormat instanceof JacksonJsonDataFormat jackson
+                && jackson.getWriter().getClass() == JacksonJsonDataFormatWriter.class) {
             ObjectMapper mapper = jackson.getObjectMapper();
             try (JsonGenerator generator = mapper.getFactory().createGenerator(json)) {
-                mapper.writeTree(generator, (JsonNode) jackson.getMapper().mapJavaToInternal(deserializedObject));
+                mapper.writeTree(generator, (JsonNode) tree);
+            } catch (IOException e) {
+                throw JacksonJsonLogger.JSON_TREE_LOGGER.unableToWriteJsonNode(e);
             }
         } else {
-            dataFormat.getWriter().writeToWriter(json, dataFormat.getMapper().mapJavaToInternal(deserializedObject));
+            dataFormat.getWriter().writeToWriter(json, tree);
         }
         return json.toString().getBytes(Context.getProcessEngineConfiguration().getDefaultCharset());
     }

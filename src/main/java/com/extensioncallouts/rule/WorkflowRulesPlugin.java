@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the engine needs for workflow rules: the parse listener that records (and checks) callout
- * calls, and expressions that read Spin JSON variables like maps.
+ * calls, and expressions that read Spin JSON variables like maps and call {@code execution.getVariable(...)}
+ * without reflection.
  */
 @Component
 class WorkflowRulesPlugin extends AbstractProcessEnginePlugin {

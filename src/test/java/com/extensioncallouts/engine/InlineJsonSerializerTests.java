@@ -3,6 +3,7 @@ package com.extensioncallouts.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -131,8 +132,9 @@ class InlineJsonSerializerTests extends CalloutEngineTest {
 
     @Test
     void aTicketStoredAsAByteArrayIsReadWithoutBeingWrittenAgainAndMovesToItsRowWhenItChanges() {
-        String instance = startHolding(ticket("T5", "a-5"));
-        String byteArray = storeAsPlainCamundaDoes(instance);
+        Map<String, Object> ticket = ticket("T5", "a-5");
+        String instance = startHolding(ticket);
+        String byteArray = storeAsPlainCamundaDoes(instance, ticket);
         int revision = revisionOf(instance);
 
         assertThat(ticketOf(instance)).containsEntry("number", "T5");
@@ -157,18 +159,57 @@ class InlineJsonSerializerTests extends CalloutEngineTest {
         ticket.put("nothing", null);
         ticket.put("closed", true);
         ticket.put("nested", Map.of("list", List.of(Map.of("k", "v"), List.of())));
-        TypedValueSerializer<?> ours = configuration.getVariableSerializers().getSerializerByName(
-                InlineJsonSerializer.NAME);
-        SpinObjectValueSerializer spins = new SpinObjectValueSerializer(InlineJsonSerializer.NAME, DataFormats.json());
 
-        byte[][] written = configuration.getCommandExecutorTxRequired().execute(context -> new byte[][] {
-                bytesWrittenBy(ours, json(ticket)), bytesWrittenBy(spins, json(ticket)) });
+        byte[][] written = writtenByOursAndSpins(ticket);
 
-        assertThat(ours).isInstanceOf(InlineJsonSerializer.class);
         // Spin's tree writes 1.50 as 1.5, and the charset's replacement for a lone surrogate: so do we
         assertThat(new String(written[0], StandardCharsets.UTF_8)).contains("\"number\":\"T6\"", "Ünïcödé", "🙂",
                 "lone ? end", "3.25,1.5,");
         assertThat(written[0]).isEqualTo(written[1]);
+    }
+
+    @Test
+    void aLongTicketWithACharacterPairAcrossSpinsBufferIsWrittenTheSame() {
+        Map<String, Object> ticket = withDescription("T7", 0);
+        String start = new String(writtenByOursAndSpins(ticket)[1], StandardCharsets.UTF_8);
+        int description = start.indexOf("\"description\":\"") + "\"description\":\"".length();
+        // the emoji's two chars straddle the 8,192 chars Spin's BufferedWriter holds
+        ticket.put("description", "x".repeat(8191 - description) + "🙂" + "y".repeat(100));
+
+        byte[][] written = writtenByOursAndSpins(ticket);
+
+        assertThat(new String(written[1], StandardCharsets.UTF_8).indexOf("🙂")).isEqualTo(8191);
+        assertThat(written[0]).hasSizeGreaterThan(InlineJsonSerializer.MAX_INLINE).isEqualTo(written[1]);
+    }
+
+    @Test
+    void inAnEngineCharsetWithoutACharacterBothWriteItsReplacement() {
+        Map<String, Object> ticket = ticket("T8", "a-8");
+        ticket.put("title", "Disk 🙂 full on SRV-Ü");
+        Charset engines = configuration.getDefaultCharset();
+        configuration.setDefaultCharset(StandardCharsets.US_ASCII);
+        byte[][] written;
+        try {
+            written = writtenByOursAndSpins(ticket);
+        } finally {
+            configuration.setDefaultCharset(engines);
+        }
+
+        assertThat(new String(written[0], StandardCharsets.US_ASCII)).contains("Disk ? full on SRV-?");
+        assertThat(written[0]).isEqualTo(written[1]);
+    }
+
+    /** The bytes this application's serializer writes for a ticket, and those Spin's own writes. */
+    private byte[][] writtenByOursAndSpins(Map<String, Object> ticket) {
+        TypedValueSerializer<?> ours = configuration.getVariableSerializers().getSerializerByName(
+                InlineJsonSerializer.NAME);
+        assertThat(ours).isInstanceOf(InlineJsonSerializer.class);
+        return configuration.getCommandExecutorTxRequired().execute(context -> new byte[][] {
+                bytesWrittenBy(ours, json(ticket)), bytesWrittenBy(spins(), json(ticket)) });
+    }
+
+    private static SpinObjectValueSerializer spins() {
+        return new SpinObjectValueSerializer(InlineJsonSerializer.NAME, DataFormats.json());
     }
 
     @SuppressWarnings({ "unchecked", "rawtypes" })
@@ -178,14 +219,15 @@ class InlineJsonSerializerTests extends CalloutEngineTest {
         return fields.getByteArrayValue();
     }
 
-    /** Moves the ticket's JSON from its row into a byte array row, as Spin's own serializer stores it. */
-    private String storeAsPlainCamundaDoes(String instance) {
+    /** Replaces the ticket kept in its row by a byte array row of what Spin's own serializer writes for it. */
+    private String storeAsPlainCamundaDoes(String instance, Map<String, Object> ticket) {
         Map<String, Object> row = jdbc.queryForMap("select ID_, TEXT_ from ACT_RU_VARIABLE "
                 + "where PROC_INST_ID_ = ? and NAME_ = 'ticket'", instance);
+        byte[] spinsBytes = configuration.getCommandExecutorTxRequired()
+                .execute(context -> bytesWrittenBy(spins(), json(ticket)));
         String byteArray = UUID.randomUUID().toString();
         jdbc.update("insert into ACT_GE_BYTEARRAY (ID_, REV_, NAME_, BYTES_, TYPE_, ROOT_PROC_INST_ID_) "
-                + "values (?, 1, 'ticket', ?, 1, ?)", byteArray,
-                ((String) row.get("TEXT_")).getBytes(StandardCharsets.UTF_8), instance);
+                + "values (?, 1, 'ticket', ?, 1, ?)", byteArray, spinsBytes, instance);
         jdbc.update("update ACT_RU_VARIABLE set TEXT_ = null, BYTEARRAY_ID_ = ? where ID_ = ?", byteArray,
                 row.get("ID_"));
         return byteArray;
