@@ -90,10 +90,10 @@ record BenchSettings(Path appJar, Path bareJar, Path appConfig, Path out, List<S
     }
 
     /**
-     * Events of a latency measurement at 20 events/s (one system's, and each side of the waiting retries): a minute
-     * of them, whose p99 is the twelfth slowest. Of 300 (15 seconds, the runs until 2026-11-29) the p99 was the
-     * third slowest, decided by whichever two or three events met a collection pause or an H2 write, and bare
-     * Camunda's own moved from 8.5 to 33.5 ms between two runs of the same build.
+     * Events of a latency measurement at 20 events/s (each system's, each side of the waiting retries and of the
+     * isolation): a minute of them, whose p99 (nearest rank) is the 13th slowest. Of 300 (15 seconds, every run
+     * until 2026-11-29 08:36, and quick runs still) it was the 4th slowest, decided by whichever few events met a
+     * collection pause or an H2 write, and bare Camunda's own moved from 8.5 to 33.5 ms between two runs.
      */
     int eventsAt20PerSecond() {
         return quick ? 300 : 1200;

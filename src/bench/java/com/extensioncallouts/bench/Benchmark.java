@@ -274,7 +274,7 @@ public final class Benchmark {
             try {
                 Thread.sleep(timeout.multipliedBy(2).toMillis()); // the hanging RMM's share fills up first
                 Run fast = driver.closedLoop(target, "EDITED", 8, settings.isolationEvents(), DRAIN);
-                Run at20 = driver.openLoop(target, "EDITED", 20, 300, DRAIN);
+                Run at20 = driver.openLoop(target, "EDITED", 20, settings.eventsAt20PerSecond(), DRAIN);
                 log("  %s: %.1f deliveries/s (%d lost); at 20/s %s end to end", label, fast.throughput(), fast.lost(),
                         Latencies.ofNanos(at20.fromSent()).format());
                 return new Results.IsolationSide(fast.throughput(), Latencies.ofNanos(at20.fromSent()),

@@ -141,8 +141,9 @@ final class Report {
             return;
         }
         md.append("### Isolation from a hanging RMM\n\nOne callout's deliveries (8 clients as fast as answered, then "
-                + "20 events/s) while another callout gets 10 events/s throughout, its RMM healthy or accepting "
-                + "connections and never answering (callouts.http.timeout 3 s, 4 requests per callout at once).\n\n"
+                + settings.eventsAt20PerSecond() + " events at 20 events/s) while another callout gets 10 events/s "
+                + "throughout, its RMM healthy or accepting connections and never answering (callouts.http.timeout 3 s, "
+                + "4 requests per callout at once).\n\n"
                 + "| database | other RMM | deliveries/s | end to end at 20 events/s (p50 / p95 / p99) | lost |\n|---|---|---|---|---|\n");
         for (Results.Isolation i : isolations) {
             for (var side : List.of(Map.entry("healthy", i.allHealthy()), Map.entry("hangs", i.besideHanging()))) {
