@@ -13,10 +13,10 @@ import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
  * Answers {@code execution.getVariable('name')} in an expression by calling it, as JUEL's bean resolver would
  * (an exception the call throws wrapped in an {@link ELException}, so the engine reports it as before), but without
  * looking the method up first: that resolver lists every public method of the execution's class
- * ({@code Class.getMethods()}, a copy of some 400 {@code Method} objects, about 35 KB) on every evaluation. The
- * condition of "Send it?" in {@code extension-callout} is such a call, evaluated once per trigger, and a designer's
- * rule may use it too. Any other method, base, argument or declared parameter type is left to the resolvers after
- * this one (the bean resolver, the only one of them that answers method calls).
+ * ({@code Class.getMethods()}, a fresh copy of every {@code Method} object, about 35 KB in a profile) on every
+ * evaluation. The condition of "Send it?" in {@code extension-callout} is such a call, evaluated once per trigger,
+ * and a designer's rule may use it too. Any other method, base, argument or declared parameter type is left to the
+ * resolvers after this one (the bean resolver, the only one of them that answers method calls).
  */
 class GetVariableElResolver extends ELResolver {
 
