@@ -301,11 +301,19 @@ abstract class BrowserTestSupport {
 
     // ---- layout ----
 
-    /** Resizes the window so that the page itself is {@code width} CSS pixels wide. */
+    /**
+     * Resizes the window so that the page itself is {@code width} CSS pixels wide. The page can report its width from
+     * before the resize for a moment (the window's frame then came out negative, and Chromium refused a negative
+     * width): its width is read once it fits the window.
+     */
     static void viewportWidth(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
-        Number inner = (Number) ((JavascriptExecutor) driver).executeScript("return window.innerWidth");
-        int chrome = driver.manage().window().getSize().getWidth() - inner.intValue();
+        int window = driver.manage().window().getSize().getWidth();
+        int inner = new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> {
+            int w = ((Number) ((JavascriptExecutor) d).executeScript("return window.innerWidth")).intValue();
+            return w <= window ? w : null;
+        });
+        int chrome = window - inner;
         if (chrome != 0) {
             driver.manage().window().setSize(new Dimension(width + chrome, height));
         }
