@@ -40,6 +40,14 @@ record BenchSettings(Path appJar, Path bareJar, Path appConfig, Path out, List<S
         return !"false".equals(System.getProperty("bench.retries"));
     }
 
+    /**
+     * Whether PostgreSQL keeps statistics per statement ({@code pg_stat_statements}, nested statements such as
+     * foreign-key checks included) and every ramp step logs its costliest statements: {@code bench.pgStatements}.
+     */
+    boolean pgStatements() {
+        return Boolean.getBoolean("bench.pgStatements");
+    }
+
     /** Whether to measure isolation from a hanging RMM beside throughput: {@code bench.isolation}. */
     boolean isolation() {
         return !"false".equals(System.getProperty("bench.isolation"));

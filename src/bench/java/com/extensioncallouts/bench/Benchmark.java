@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -47,7 +48,7 @@ public final class Benchmark {
         deleteRecursively(settings.out()); // every run starts from empty databases
         Files.createDirectories(settings.out());
         Report report = new Report(settings);
-        try (Receiver receiver = new Receiver(); Databases databases = new Databases()) {
+        try (Receiver receiver = new Receiver(); Databases databases = new Databases(settings.pgStatements())) {
             Benchmark benchmark = new Benchmark(settings, receiver, databases);
             for (String database : settings.databases()) {
                 for (String system : settings.systems()) {
@@ -170,6 +171,10 @@ public final class Benchmark {
         Duration cpuBefore = app.cpu();
         Duration dbBefore = databases.serverCpu();
         Map<String, Duration> kindsBefore = app.cpuByThreadKind();
+        boolean statements = logged && databases.tracksStatements();
+        if (statements) {
+            resetStatements();
+        }
         Run run = driver.openLoop(target, "EDITED", rate, events, DRAIN);
         int delivered = run.events() - run.lost();
         double cpuMs = delivered == 0 ? Double.NaN : (app.cpu().minus(cpuBefore)).toNanos() / 1e6 / delivered;
@@ -181,8 +186,30 @@ public final class Benchmark {
             log("  offered %.1f/s: delivered %.1f/s (%d lost), %.2f ms CPU per delivery", rate, step.throughput(),
                     run.lost(), cpuMs);
             log("    CPU by thread: %s; database server %.2f ms", byThread, dbMs); // this step's, under its line
+            if (statements) {
+                logStatements(delivered);
+            }
         }
         return step;
+    }
+
+    private void resetStatements() {
+        try {
+            databases.resetStatements();
+        } catch (SQLException e) {
+            log("    (statistics per statement not reset: %s)", e.getMessage());
+        }
+    }
+
+    /** The step's costliest statements on the PostgreSQL server, per delivery. */
+    private void logStatements(int delivered) {
+        try {
+            for (String line : databases.costliestStatements(delivered, 15)) {
+                log("    %s", line);
+            }
+        } catch (SQLException e) {
+            log("    (statistics per statement not read: %s)", e.getMessage());
+        }
     }
 
     private static String perDelivery(Map<String, Duration> before, Map<String, Duration> after, int delivered) {
