@@ -42,7 +42,8 @@ record BenchSettings(Path appJar, Path bareJar, Path appConfig, Path out, List<S
 
     /**
      * Whether PostgreSQL keeps statistics per statement ({@code pg_stat_statements}, nested statements such as
-     * foreign-key checks included) and every ramp step logs its costliest statements: {@code bench.pgStatements}.
+     * foreign-key checks included) and every measured step on PostgreSQL logs its totals and costliest statements:
+     * {@code bench.pgStatements}. Keeping them costs the server time: compare such runs only with each other.
      */
     boolean pgStatements() {
         return Boolean.getBoolean("bench.pgStatements");

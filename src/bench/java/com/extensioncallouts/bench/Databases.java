@@ -19,6 +19,8 @@ final class Databases implements AutoCloseable {
     private final boolean statements;
     private EmbeddedPostgres postgres;
     private int created;
+    /** The kind of the database handed out last: the one the application under measurement uses. */
+    private String current;
 
     /** {@code statements}: PostgreSQL keeps statistics per statement ({@link #costliestStatements}). */
     Databases(boolean statements) {
@@ -27,6 +29,7 @@ final class Databases implements AutoCloseable {
 
     /** Command-line arguments that point an application at a new, empty database of this kind. */
     List<String> fresh(String database) throws IOException, SQLException {
+        current = database;
         return switch (database) {
             case "h2" -> List.of();
             case "postgres" -> {
@@ -37,13 +40,16 @@ final class Databases implements AutoCloseable {
                                 .setServerConfig("pg_stat_statements.track", "all");
                     }
                     postgres = builder.start();
+                    if (statements) { // its view, in the server's own database, shows every database's statements
+                        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                                Statement s = c.createStatement()) {
+                            s.execute("CREATE EXTENSION pg_stat_statements");
+                        }
+                    }
                 }
                 String name = "bench_" + (++created);
                 try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
                     s.execute("CREATE DATABASE " + name);
-                    if (statements) { // its view, here in the server's own database, shows every database's statements
-                        s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-                    }
                 }
                 yield List.of("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", name),
                         "--spring.datasource.username=postgres", "--spring.datasource.password=postgres");
@@ -66,9 +72,9 @@ final class Databases implements AutoCloseable {
                 .reduce(java.time.Duration.ZERO, java.time.Duration::plus);
     }
 
-    /** Whether {@link #costliestStatements} has anything to say: statistics kept, a PostgreSQL server running. */
+    /** Whether {@link #costliestStatements} has anything to say: statistics kept, the application on PostgreSQL. */
     boolean tracksStatements() {
-        return statements && postgres != null;
+        return statements && postgres != null && "postgres".equals(current);
     }
 
     /** Forgets the statistics per statement kept so far (for every database of the server). */
@@ -79,24 +85,34 @@ final class Databases implements AutoCloseable {
     }
 
     /**
-     * The {@code limit} statements the server spent most time on since {@link #resetStatements()}, per delivery:
-     * calls and milliseconds of execution, then the statement (shortened), and a first line with the totals.
+     * What the server executed since {@link #resetStatements()}, per delivery: a line of totals, then the
+     * {@code limit} statements it spent most time on (calls, milliseconds, the statement shortened). A statement the
+     * application sent is "top-level"; a "nested" one ran inside another (a foreign-key check inside the insert or
+     * delete that triggered it), and its time is part of that statement's too, so the totals count top-level time
+     * only. Times are elapsed (waits for locks and for a core included), not CPU; planning is not counted.
      */
     List<String> costliestStatements(int deliveries, int limit) throws SQLException {
+        if (deliveries == 0) {
+            return List.of("no deliveries: no statistics per delivery");
+        }
         List<String> lines = new ArrayList<>();
-        double per = Math.max(1, deliveries);
+        double per = deliveries;
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            try (ResultSet all = s.executeQuery("SELECT sum(calls), sum(total_exec_time) FROM pg_stat_statements")) {
+            try (ResultSet all = s.executeQuery("SELECT sum(calls) FILTER (WHERE toplevel), "
+                    + "sum(calls) FILTER (WHERE NOT toplevel), sum(total_exec_time) FILTER (WHERE toplevel) "
+                    + "FROM pg_stat_statements")) {
                 all.next();
-                lines.add(String.format("statements per delivery %.1f, execution %.3f ms (pg_stat_statements, nested "
-                        + "included)", all.getLong(1) / per, all.getDouble(2) / per));
+                lines.add(String.format("per delivery: %.1f statements sent (transaction control included), %.1f "
+                        + "nested; %.3f ms executing those sent (elapsed, nested included)",
+                        all.getLong(1) / per, all.getLong(2) / per, all.getDouble(3) / per));
             }
-            try (ResultSet top = s.executeQuery("SELECT calls, total_exec_time, query FROM pg_stat_statements "
+            try (ResultSet top = s.executeQuery("SELECT calls, total_exec_time, toplevel, query FROM pg_stat_statements "
                     + "ORDER BY total_exec_time DESC LIMIT " + limit)) {
                 while (top.next()) {
-                    String query = top.getString(3).replaceAll("\\s+", " ");
-                    lines.add(String.format("%6.2f x %6.3f ms  %s", top.getLong(1) / per, top.getDouble(2) / per,
-                            query.length() > 110 ? query.substring(0, 110) + "..." : query));
+                    String query = top.getString(4).replaceAll("\\s+", " ");
+                    String shortened = query.length() > 110 ? query.substring(0, 110) + "..." : query;
+                    lines.add(String.format("%6.2f x %6.3f ms %s %s", top.getLong(1) / per, top.getDouble(2) / per,
+                            top.getBoolean(3) ? "sent  " : "nested", shortened));
                 }
             }
         }
