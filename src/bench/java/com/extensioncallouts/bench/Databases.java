@@ -63,7 +63,7 @@ final class Databases implements AutoCloseable {
      * applications); zero for H2, which runs inside the application.
      */
     java.time.Duration serverCpu() {
-        if (postgres == null) {
+        if (!onPostgres()) {
             return java.time.Duration.ZERO;
         }
         return ProcessHandle.allProcesses()
@@ -74,7 +74,12 @@ final class Databases implements AutoCloseable {
 
     /** Whether {@link #costliestStatements} has anything to say: statistics kept, the application on PostgreSQL. */
     boolean tracksStatements() {
-        return statements && postgres != null && "postgres".equals(current);
+        return statements && onPostgres();
+    }
+
+    /** Whether the application under measurement uses the PostgreSQL server (not H2 beside an idle server). */
+    private boolean onPostgres() {
+        return postgres != null && "postgres".equals(current);
     }
 
     /** Forgets the statistics per statement kept so far (for every database of the server). */
