@@ -85,6 +85,7 @@ public final class Benchmark {
             Run at20 = driver.openLoop(target, "EDITED", 20, settings.eventsAt20PerSecond(), DRAIN);
             log("  at 20/s: %s; end to end %s", Latencies.ofNanos(at20.fromAccepted()).format(),
                     Latencies.ofNanos(at20.fromSent()).format());
+            logSlowest(at20);
             long heap = app.heapAfterFullGc();
             return new Results.Throughput(system, database, steps, Latencies.ofNanos(halfRun.fromAccepted()),
                     Latencies.ofNanos(halfRun.fromSent()), half, Latencies.ofNanos(at20.fromAccepted()),
@@ -212,6 +213,13 @@ public final class Benchmark {
         }
     }
 
+    /** The five events slowest end to end, and where their time went. */
+    private void logSlowest(Run run) {
+        for (String line : driver.slowest(run, 5)) {
+            log("    slowest: %s", line);
+        }
+    }
+
     private static String perDelivery(Map<String, Duration> before, Map<String, Duration> after, int delivered) {
         StringBuilder text = new StringBuilder();
         after.forEach((kind, cpu) -> text.append(String.format("%s %.2f ms, ", kind,
@@ -304,6 +312,7 @@ public final class Benchmark {
                 Run at20 = driver.openLoop(target, "EDITED", 20, settings.eventsAt20PerSecond(), DRAIN);
                 log("  %s: %.1f deliveries/s (%d lost); at 20/s %s end to end", label, fast.throughput(), fast.lost(),
                         Latencies.ofNanos(at20.fromSent()).format());
+                logSlowest(at20);
                 return new Results.IsolationSide(fast.throughput(), Latencies.ofNanos(at20.fromSent()),
                         fast.lost() + at20.lost());
             } finally {

@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -130,6 +131,23 @@ final class LoadDriver {
         }
         return new Run(rate, sent, refused, lost + refused, firstSent, lastArrival,
                 java.util.Arrays.copyOf(fromAccepted, n), java.util.Arrays.copyOf(fromSent, n));
+    }
+
+    /**
+     * The {@code n} events of a run slowest end to end, each as when it was sent (from the run's first send), how
+     * long its POST took to be accepted and when it arrived at the RMM (both from its own send): where a tail was spent.
+     */
+    List<String> slowest(Run run, int n) {
+        long firstSent = run.firstSent();
+        return run.sent().stream()
+                .filter(s -> s.acceptedAt() != 0 && receiver.firstArrival(s.ticketId()) != 0)
+                .sorted(Comparator.comparingLong((Sent s) -> receiver.firstArrival(s.ticketId()) - s.sentAt())
+                        .reversed())
+                .limit(n)
+                .map(s -> String.format("ticket %d sent at +%.3f s: accepted after %.1f ms, arrived after %.1f ms",
+                        s.ticketId(), (s.sentAt() - firstSent) / 1e9, (s.acceptedAt() - s.sentAt()) / 1e6,
+                        (receiver.firstArrival(s.ticketId()) - s.sentAt()) / 1e6))
+                .toList();
     }
 
     private boolean allArrived(List<Sent> sent) {
