@@ -138,15 +138,20 @@ final class LoadDriver {
      * long its POST took to be accepted and when it arrived at the RMM (both from its own send): where a tail was spent.
      */
     List<String> slowest(Run run, int n) {
-        long firstSent = run.firstSent();
+        record Delivered(Sent sent, long arrivedAt) {
+            long endToEnd() {
+                return arrivedAt - sent.sentAt();
+            }
+        }
         return run.sent().stream()
-                .filter(s -> s.acceptedAt() != 0 && receiver.firstArrival(s.ticketId()) != 0)
-                .sorted(Comparator.comparingLong((Sent s) -> receiver.firstArrival(s.ticketId()) - s.sentAt())
-                        .reversed())
+                .filter(s -> s.acceptedAt() != 0)
+                .map(s -> new Delivered(s, receiver.firstArrival(s.ticketId())))
+                .filter(d -> d.arrivedAt() != 0)
+                .sorted(Comparator.comparingLong(Delivered::endToEnd).reversed())
                 .limit(n)
-                .map(s -> String.format("ticket %d sent at +%.3f s: accepted after %.1f ms, arrived after %.1f ms",
-                        s.ticketId(), (s.sentAt() - firstSent) / 1e9, (s.acceptedAt() - s.sentAt()) / 1e6,
-                        (receiver.firstArrival(s.ticketId()) - s.sentAt()) / 1e6))
+                .map(d -> String.format("ticket %d sent at +%.3f s: accepted after %.1f ms, arrived after %.1f ms",
+                        d.sent().ticketId(), (d.sent().sentAt() - run.firstSent()) / 1e9,
+                        (d.sent().acceptedAt() - d.sent().sentAt()) / 1e6, d.endToEnd() / 1e6))
                 .toList();
     }
 
